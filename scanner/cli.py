@@ -1,0 +1,132 @@
+"""The ``piiaudit`` command line: thin commands over the library; library errors become ``Error:`` lines."""
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from scanner import __version__
+from scanner.connectors import known_schemes, scheme_of
+from scanner.errors import ScanError
+
+
+class SourceType(click.ParamType):
+    """A local path that exists, or a URI of a kind of source piiaudit knows."""
+
+    name = "SOURCE"
+
+    def convert(self, value, param, ctx):
+        scheme = scheme_of(value)
+        if scheme == "" and not Path(value).exists():
+            self.fail(f"{value}: no such file or folder", param, ctx)
+        if scheme not in known_schemes():
+            known = ", ".join(f"{s}://" for s in sorted(known_schemes()) if s)
+            self.fail(f"{scheme}://: unknown kind of source (use a path or one of: {known})", param, ctx)
+        return value
+
+
+def library_errors(command):
+    """Turn ScanError into click's ``Error: …`` on stderr with exit code 1."""
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except ScanError as exc:
+            raise click.ClickException(str(exc)) from None
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="piiaudit")
+def main():
+    """Find personal information in file shares and databases and report what the law requires."""
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=SourceType())
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder for findings/, items/, scans/ and report.html.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="YAML file with `scan:` and `detectors:` settings over the shipped defaults.")
+@click.option("--workers", type=click.IntRange(min=1), help="Processes to scan with (default: config, 2).")
+@click.option("--sample-rows", type=click.IntRange(min=1), help="Rows read per table (default 10000).")
+@click.option("--full-tables", is_flag=True, help="Read every row of every table instead of a sample.")
+@click.option("--lang", "language", type=click.Choice(["auto", "en", "zh"]), help="Language of the data.")
+@click.option("--no-report", is_flag=True, help="Write the Parquet findings only, no report.html.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+@library_errors
+def scan(sources, out_dir, config_file, workers, sample_rows, full_tables, language, no_report, quiet):
+    """Scan SOURCE... (paths, sqlite:///file.db, …) and write findings to --out DIR."""
+    from scanner.scan_command import run_scan_command
+
+    console = Console(stderr=True, quiet=quiet)
+    flags = {"workers": workers, "sample_rows": sample_rows, "language": language}
+    summary = run_scan_command(list(sources), out_dir, config_file, flags, full_tables, console)
+    if not no_report:
+        _write_report(out_dir, summary.scan_id, out_dir / "report.html", "en", console)
+
+
+@main.command()
+@click.argument("out_dir", metavar="DIR", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--scan", "scan_id", help="Scan ID (default: the latest finished scan in DIR).")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              help="Language of the report.")
+@click.option("-o", "output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the report (default: DIR/report.html).")
+@library_errors
+def report(out_dir, scan_id, lang, output):
+    """Render the HTML risk report of a scan in DIR from its Parquet findings."""
+    _write_report(out_dir, scan_id, output or out_dir / "report.html", lang, Console(stderr=True))
+
+
+def _write_report(out_dir: Path, scan_id: str | None, output: Path, lang: str, console: Console) -> None:
+    from reports.render import write_report
+
+    path = write_report(out_dir, output, scan_id=scan_id, lang=lang)
+    console.print(f"Report: {path.resolve()}", highlight=False, soft_wrap=True)
+
+
+@main.command()
+@click.argument("text", required=False)
+@click.option("--file", "file", type=click.File("r", encoding="utf-8"), help="Read the text from a file.")
+@click.option("--lang", "language", type=click.Choice(["auto", "en", "zh"]), default="auto", show_default=True)
+@library_errors
+def explain(text, file, language):
+    """Show what the detectors find in TEXT, with scores and the reasons for them."""
+    from scanner.explain import explain_text
+
+    if (text is None) == (file is None):
+        raise click.UsageError("give either TEXT or --file F")
+    click.echo(explain_text(text if file is None else file.read(), language))
+
+
+@main.command()
+@library_errors
+def detectors():
+    """List entity types, the recognizers that find them and their languages."""
+    from scanner.explain import describe_detectors
+
+    click.echo(describe_detectors())
+
+
+@main.command()
+@click.option("--out", "out_dir", default="demo-out", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              help="Language of the report.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+@library_errors
+def demo(out_dir, lang, quiet):
+    """Scan the bundled sample data room (files and a SQLite CRM) and write its report."""
+    from scanner.scan_command import demo_sources, run_scan_command
+
+    console = Console(stderr=True, quiet=quiet)
+    summary = run_scan_command(demo_sources(), out_dir, None, {}, False, console, exclude=("*.db",))
+    _write_report(out_dir, summary.scan_id, out_dir / "report.html", lang, Console(stderr=True))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""Connectors list and read items of one source. One module per kind of source, chosen by URI scheme.
+
+Each module declares ``SCHEMES`` (URI schemes; ``""`` for plain paths) and ``CONNECTOR``, a class
+built as ``CONNECTOR(uri, options)`` with ``source`` (the URI without credentials), ``items()``
+and ``read(item)`` returning bytes (files) or a ``TableSample`` (tables).
+"""
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+import re
+from dataclasses import dataclass
+from typing import Iterator, Protocol, Sequence
+
+from scanner.errors import SourceError
+from scanner.records import Item
+
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*)://")
+_PASSWORD = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://[^/@:]*):[^/@]*@")
+
+
+@dataclass(frozen=True)
+class TableSample:
+    """Rows read from a table: the column names travel with the values."""
+
+    columns: tuple[str, ...]
+    rows: Sequence[Sequence[object]]
+
+
+@dataclass(frozen=True)
+class SourceOptions:
+    sample_rows: int = 10_000
+    full_tables: bool = False
+    max_file_bytes: int = 100 * 1024 * 1024
+    exclude: tuple[str, ...] = ()
+
+
+class Connector(Protocol):
+    source: str
+
+    def items(self) -> Iterator[Item]: ...
+
+    def read(self, item: Item) -> bytes | TableSample: ...
+
+
+@functools.lru_cache(maxsize=1)
+def _by_scheme() -> dict[str, type]:
+    found = {}
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for scheme in getattr(module, "SCHEMES", ()):
+            found[scheme] = module.CONNECTOR
+    return found
+
+
+def known_schemes() -> set[str]:
+    return set(_by_scheme())
+
+
+def scheme_of(uri: str) -> str:
+    """``sqlite`` for ``sqlite:///x.db``, ``postgresql`` for ``postgresql+psycopg://…``, '' for paths."""
+    match = _SCHEME.match(uri)
+    return match.group(1).split("+")[0].lower() if match else ""
+
+
+def redact(uri: str) -> str:
+    """``uri`` without a password, safe for logs, manifests and reports."""
+    return _PASSWORD.sub(r"\1@", uri)
+
+
+def open_source(uri: str, options: SourceOptions = SourceOptions()) -> Connector:
+    """The connector for ``uri``; SourceError names the known schemes on a typo."""
+    scheme = scheme_of(uri)
+    connector = _by_scheme().get(scheme)
+    if connector is None:
+        known = ", ".join(sorted(f"{s}://" for s in _by_scheme() if s))
+        raise SourceError(f"{uri.split('://')[0]}://: unknown kind of source (known: a local path, {known})")
+    return connector(uri, options)

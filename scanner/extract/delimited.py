@@ -1,0 +1,27 @@
+"""CSV and TSV: the first row is the header, each column is judged with its name."""
+from __future__ import annotations
+
+import csv
+import io
+from typing import Iterator
+
+from scanner.extract.chunking import column_chunks
+from scanner.extract.encoding import decode
+from scanner.records import Chunk
+
+EXTENSIONS = (".csv", ".tsv")
+
+
+def extract(data: bytes, name: str) -> Iterator[Chunk]:
+    text = decode(data, name)
+    try:
+        dialect = csv.Sniffer().sniff(text[:8192], delimiters=",\t;|")
+    except csv.Error:
+        dialect = csv.excel_tab if name.lower().endswith(".tsv") else csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    header = next(reader, None)
+    if not header:
+        return
+    header = [h.strip() or f"column {i + 1}" for i, h in enumerate(header)]
+    # Spreadsheet numbering: the header is row 1, so the first record is row 2.
+    yield from column_chunks(header, reader, lambda row, col: f"row {row + 2}")

@@ -1,0 +1,14 @@
+"""Plain text, logs, Markdown and JSON: decoded, located by line."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from scanner.extract.chunking import numbered_lines, text_chunks
+from scanner.extract.encoding import decode
+from scanner.records import Chunk
+
+EXTENSIONS = (".txt", ".log", ".md", ".json", ".jsonl", ".ini", ".cfg", ".conf", ".yaml", ".yml")
+
+
+def extract(data: bytes, name: str) -> Iterator[Chunk]:
+    yield from text_chunks(numbered_lines(decode(data, name)))

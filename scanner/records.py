@@ -1,0 +1,82 @@
+"""The records that cross each boundary of the pipeline: Item → Chunk → Match → Finding."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing a connector can read: a file, an archive member or a table."""
+
+    source: str  # source URI without credentials
+    name: str  # relative path with '/', or 'schema.table'
+    kind: str  # file | archive_member | table
+    size_bytes: int | None = None
+    modified_at: datetime | None = None
+    exposure: str | None = None
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Text to analyse, with what is needed to say where a match lies.
+
+    ``marks`` are sorted (offset, location) pairs: the location of a match is the label of the
+    last mark at or before its start, e.g. ``line 12`` or ``Sheet1!C7``. ``base`` is the chunk's
+    offset in the item's extracted text, or None for tabular chunks, whose offsets mean nothing
+    to a reader.
+    """
+
+    text: str
+    marks: tuple[tuple[int, str], ...]
+    column: str | None = None
+    base: int | None = 0
+
+    def location(self, offset: int) -> str:
+        starts = [m[0] for m in self.marks]
+        index = bisect.bisect_right(starts, offset) - 1
+        return self.marks[max(index, 0)][1] if self.marks else ""
+
+
+@dataclass(frozen=True)
+class Match:
+    """A detection in a chunk. ``text`` is the raw value: it lives in memory only, never written."""
+
+    entity_type: str
+    start: int
+    end: int
+    score: float
+    detector: str
+    language: str
+    text: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A match made safe to store: masked value and keyed hash, never the raw value."""
+
+    source: str
+    item: str
+    location: str
+    column: str | None
+    entity_type: str
+    score: float
+    start: int | None
+    end: int | None
+    masked_value: str
+    value_hash: str
+    detector: str
+    language: str
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    """What scanning one item produced: its coverage record and its findings."""
+
+    item: Item
+    status: str  # scanned | skipped | error
+    reason: str | None = None
+    content_hash: str | None = None
+    rows_sampled: int | None = None
+    findings: tuple[Finding, ...] = ()

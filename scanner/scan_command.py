@@ -1,0 +1,36 @@
+"""What ``piiaudit scan`` and ``piiaudit demo`` do, callable without the CLI."""
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, Sequence
+
+from rich.console import Console
+
+from scanner.pipeline import ScanSummary, run_scan
+from scanner.progress import TerminalProgress, print_summary
+from scanner.scanconfig import load_scan_config, scan_options
+
+
+def run_scan_command(sources: Sequence[str], out_dir: Path, config_file: Path | None,
+                     flags: dict[str, Any], full_tables: bool, console: Console,
+                     exclude: tuple[str, ...] = ()) -> ScanSummary:
+    """Load configuration (defaults < --config < flags), scan with progress, print the summary."""
+    values, detectors, label = load_scan_config(config_file)
+    values.update({k: v for k, v in flags.items() if v is not None})
+    values["exclude"] = tuple(values["exclude"]) + exclude
+    options = scan_options(values, detectors, label, full_tables)
+    with TerminalProgress(console) as progress:
+        summary = run_scan(sources, out_dir, options, progress)
+    print_summary(console, summary)
+    return summary
+
+
+def sample_dataroom() -> Path:
+    """The bundled sample data room (synthetic data, no real people)."""
+    return Path(str(files("scanner").joinpath("sample_dataroom")))
+
+
+def demo_sources() -> list[str]:
+    room = sample_dataroom()
+    return [str(room), f"sqlite:///{room / 'crm.db'}"]

@@ -1,0 +1,63 @@
+"""Scan configuration: config/scan.yaml defaults, then a user's --config file, then command-line flags."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from scanner.connectors import SourceOptions
+from scanner.errors import ConfigError
+from scanner.pipeline import ScanOptions
+from scanner.settings import check_keys, read_config, require
+
+LANGUAGES = ("auto", "en", "zh")
+_SCAN_KEYS = {"sample_rows", "max_file_mb", "workers", "language", "exclude"}
+
+
+def _path(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+def _positive(section: dict, key: str, label: str, where: str) -> int:
+    value = require(section, key, int, label, where)
+    if isinstance(value, bool) or value < 1:
+        raise ConfigError(f"{label}: '{_path(where, key)}' must be a whole number of at least 1, not {value!r}")
+    return value
+
+
+def _scan_section(section: dict, label: str, where: str) -> dict[str, Any]:
+    check_keys(section, _SCAN_KEYS, label, where)
+    values: dict[str, Any] = {}
+    for key in ("sample_rows", "max_file_mb", "workers"):
+        if key in section:
+            values[key] = _positive(section, key, label, where)
+    if "language" in section and section["language"] not in LANGUAGES:
+        raise ConfigError(f"{label}: '{_path(where, 'language')}' must be one of {', '.join(LANGUAGES)}")
+    if "language" in section:
+        values["language"] = section["language"]
+    if "exclude" in section:
+        values["exclude"] = tuple(map(str, require(section, "exclude", list, label, where)))
+    return values
+
+
+def load_scan_config(path: str | Path | None = None) -> tuple[dict[str, Any], dict[str, Any], str]:
+    """(scan values, detectors overrides, label of the user's file) after validation."""
+    defaults, default_label = read_config("scan")
+    values = _scan_section(defaults, default_label, "")
+    if path is None:
+        return values, {}, ""
+    user, label = read_config("user", path)
+    check_keys(user, {"scan", "detectors"}, label)
+    values.update(_scan_section(require(user, "scan", dict, label) if "scan" in user else {}, label, "scan"))
+    detectors = require(user, "detectors", dict, label) if "detectors" in user else {}
+    from detectors.settings import parse_section
+
+    parse_section(detectors, label, "detectors")  # fail now, at the edge, not in a worker
+    return values, detectors, label
+
+
+def scan_options(values: dict[str, Any], detectors: dict[str, Any], detectors_label: str,
+                 full_tables: bool) -> ScanOptions:
+    source = SourceOptions(sample_rows=values["sample_rows"], full_tables=full_tables,
+                           max_file_bytes=values["max_file_mb"] * 2**20, exclude=values["exclude"])
+    return ScanOptions(source=source, workers=values["workers"], language=values["language"],
+                       detectors=detectors, detectors_label=detectors_label)
