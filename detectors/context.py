@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import List, Optional
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
@@ -26,7 +25,7 @@ def _pattern(word: str) -> re.Pattern:
     return re.compile(re.escape(word))
 
 
-def find_word(words: List[str], window: str) -> str:
+def find_word(words: list[str], window: str) -> str:
     """The first of ``words`` that occurs in ``window`` (already lower-cased), or ''."""
     for word in words:
         if _pattern(word).search(window):
@@ -42,9 +41,9 @@ class WindowContextEnhancer(ContextAwareEnhancer):
         super().__init__(boost, min_with_context, before, after)
         self.penalty = penalty
 
-    def enhance_using_context(self, text: str, raw_results: List[RecognizerResult],
-                              nlp_artifacts: NlpArtifacts, recognizers: List[EntityRecognizer],
-                              context: Optional[List[str]] = None) -> List[RecognizerResult]:
+    def enhance_using_context(self, text: str, raw_results: list[RecognizerResult],
+                              nlp_artifacts: NlpArtifacts, recognizers: list[EntityRecognizer],
+                              context: list[str] | None = None) -> list[RecognizerResult]:
         by_id = {recognizer.id: recognizer for recognizer in recognizers}
         given = " ".join(context or []).lower()
         for result in raw_results:

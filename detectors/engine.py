@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from detectors.language import route
+from detectors.settings import DetectorSettings, load_detector_settings
 from scanner.errors import ModelMissingError
 from scanner.privacy import normalise
 from scanner.records import Chunk, Match
-
-from detectors.language import route
-from detectors.settings import DetectorSettings, load_detector_settings
 
 LANGUAGES = ("en", "zh")
 

@@ -1,8 +1,9 @@
 """Loading and validating detector settings: config/detectors.yaml, overridden by a user's file."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from scanner.errors import ConfigError
 from scanner.settings import check_keys, read_config, require

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import functools
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import jinja2
@@ -41,7 +41,7 @@ def render_report(out_dir: Path, scan_id: str | None = None, lang: str = "en") -
         lang=lang, t=words, manifest=data.manifest, rules=rules,
         entities=entities, items=by_item(data), coverage=coverage(data.items),
         evidence={e.entity_type: evidence(data.findings, e.entity_type) for e in entities},
-        generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
+        generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
 
 
 def write_report(out_dir: Path, output: Path, scan_id: str | None = None, lang: str = "en") -> Path:

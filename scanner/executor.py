@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import concurrent.futures as futures
 import multiprocessing
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from scanner.records import Item, ItemResult
 from scanner.unit import EngineSpec, scan_item

@@ -4,11 +4,11 @@ from __future__ import annotations
 import platform
 import secrets
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
-from typing import Sequence
 
 from scanner.connectors import SourceOptions, open_source, redact
 from scanner.errors import ScanError
@@ -47,7 +47,7 @@ class Progress:
 
 def new_scan_id(now: datetime | None = None) -> str:
     """Sortable by time: ``20261122T083000Z-3f2a``."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(2)}"
 
 
@@ -80,7 +80,7 @@ def run_scan(sources: Sequence[str], out_dir: Path, options: ScanOptions = ScanO
 
     One bad item or source is recorded with its reason and never aborts the scan.
     """
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     summary = ScanSummary(new_scan_id(started), Path(out_dir))
     manifest = {"scan_id": summary.scan_id, "status": "running", "started_at": started.isoformat(),
                 "sources": [redact(s) for s in sources],
@@ -100,12 +100,12 @@ def run_scan(sources: Sequence[str], out_dir: Path, options: ScanOptions = ScanO
             _record(summary, result)
             progress.finished(result)
     except BaseException:
-        manifest.update(status="interrupted", finished_at=datetime.now(timezone.utc).isoformat())
+        manifest.update(status="interrupted", finished_at=datetime.now(UTC).isoformat())
         write_manifest(summary.out_dir, manifest)
         raise
     finally:
         writer.close()
-    manifest.update(status="finished", finished_at=datetime.now(timezone.utc).isoformat(),
+    manifest.update(status="finished", finished_at=datetime.now(UTC).isoformat(),
                     counts={"items": dict(summary.items), "findings": dict(summary.entities)})
     write_manifest(summary.out_dir, manifest)
     return summary

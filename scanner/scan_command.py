@@ -1,9 +1,10 @@
 """What ``piiaudit scan`` and ``piiaudit demo`` do, callable without the CLI."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from rich.console import Console
 

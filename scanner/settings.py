@@ -1,9 +1,10 @@
 """Reading the shipped YAML in config/ and user-named YAML files, with errors that name file and key."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 

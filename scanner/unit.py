@@ -32,7 +32,7 @@ class EngineSpec:
     overrides_label: str = ""
 
     @classmethod
-    def of(cls, overrides: dict, label: str) -> "EngineSpec":
+    def of(cls, overrides: dict, label: str) -> EngineSpec:
         return cls(json.dumps(overrides, sort_keys=True), label)
 
     def engine(self):

@@ -10,8 +10,9 @@ import functools
 import importlib
 import pkgutil
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterator, Protocol, Sequence
+from typing import Protocol
 
 from scanner.errors import SourceError
 from scanner.records import Item

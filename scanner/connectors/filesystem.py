@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from datetime import datetime, timezone
+from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterator
 
 from scanner.connectors import SourceOptions
 from scanner.errors import ExtractError, SourceError
@@ -40,7 +40,7 @@ class FilesystemConnector:
 
     def _item(self, path: Path, relative: str) -> Item:
         stat = path.stat()
-        modified = datetime.fromtimestamp(stat.st_mtime, tz=timezone.utc)
+        modified = datetime.fromtimestamp(stat.st_mtime, tz=UTC)
         return Item(self.source, relative, "file", stat.st_size, modified)
 
     def path_of(self, item: Item) -> Path:

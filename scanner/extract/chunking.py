@@ -1,7 +1,7 @@
 """Building chunks: running text with line locations, and tables column by column."""
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from scanner.records import Chunk
 
@@ -50,7 +50,7 @@ def column_chunks(header: Sequence[str], rows: Iterable[Sequence[object]],
 
 
 def _flush(header: Sequence[str], columns: list[list[tuple[str, str]]]) -> Iterator[Chunk]:
-    for name, cells in zip(header, columns):
+    for name, cells in zip(header, columns, strict=True):
         if cells:
             for chunk in text_chunks(cells, base=None):
                 yield Chunk(chunk.text, chunk.marks, column=name, base=None)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Iterator
+from collections.abc import Iterator
 
 from scanner.extract.chunking import column_chunks
 from scanner.extract.encoding import decode

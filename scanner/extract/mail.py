@@ -5,7 +5,7 @@ import email
 import email.policy
 import html
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from scanner.extract.chunking import numbered_lines, text_chunks
 from scanner.records import Chunk

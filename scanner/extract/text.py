@@ -1,7 +1,7 @@
 """Plain text, logs, Markdown and JSON: decoded, located by line."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from scanner.extract.chunking import numbered_lines, text_chunks
 from scanner.extract.encoding import decode

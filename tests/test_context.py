@@ -1,0 +1,35 @@
+"""The character-window context enhancer: Chinese and English context words raise, negative ones lower."""
+import pytest
+
+from detectors.context import find_word
+from scanner.records import Chunk
+
+
+def score(engine, text, entity, column=None):
+    chunk = Chunk(text, ((0, "line 1"),), column=column)
+    scores = [d.match.score for d in engine.explain(chunk) if d.match.entity_type == entity]
+    return scores[0] if scores else 0.0
+
+
+def test_chinese_context_word_raises_the_score(engine):
+    assert score(engine, "手机13800138000", "PHONE_NUMBER") > score(engine, "号码13800138000", "PHONE_NUMBER")
+
+
+def test_column_header_is_context(engine):
+    assert score(engine, "13800138000\n13912345678\n", "PHONE_NUMBER", column="sjhm") > \
+        score(engine, "13800138000\n13912345678\n", "PHONE_NUMBER", column="c1")
+
+
+def test_context_stays_on_its_line(engine):
+    # '手机' on the line above must not vouch for a bare number on the next line.
+    assert score(engine, "手机\n13800138000", "PHONE_NUMBER") == score(engine, "备注\n13800138000", "PHONE_NUMBER")
+
+
+@pytest.mark.parametrize("words, window, found", [
+    (["id"], "he said so", ""),
+    (["id"], "id: 12", "id"),
+    (["手机"], "联系人手机号", "手机"),
+    (["ssn"], "ssns", ""),
+])
+def test_english_words_stand_alone_chinese_are_substrings(words, window, found):
+    assert find_word(words, window) == found
