@@ -25,12 +25,22 @@ def _pattern(word: str) -> re.Pattern:
     return re.compile(re.escape(word))
 
 
-def find_word(words: list[str], window: str) -> str:
-    """The first of ``words`` that occurs in ``window`` (already lower-cased), or ''."""
+# Context given with the chunk (a column header) counts, but less than a word on the match's own line.
+_GIVEN_DISTANCE = 10**6
+
+
+def nearest_word(words: List[str], before: str, after: str, given: str) -> tuple[str, int]:
+    """The word of ``words`` closest to the match, and its distance in characters (-1 if none)."""
+    best, distance = "", -1
     for word in words:
-        if _pattern(word).search(window):
-            return word
-    return ""
+        pattern = _pattern(word)
+        candidates = [len(before) - m.end() for m in pattern.finditer(before)]
+        candidates += [m.start() for m in pattern.finditer(after)]
+        if pattern.search(given):
+            candidates.append(_GIVEN_DISTANCE)
+        if candidates and (distance < 0 or min(candidates) < distance):
+            best, distance = word, min(candidates)
+    return best, distance
 
 
 class WindowContextEnhancer(ContextAwareEnhancer):
@@ -51,30 +61,31 @@ class WindowContextEnhancer(ContextAwareEnhancer):
             recognizer = by_id.get(metadata.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY))
             if recognizer is None or metadata.get(RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY):
                 continue
-            window = self.window(text, result.start, result.end) + " " + given
-            self._apply(result, recognizer, window)
+            before, after = self.window(text, result.start, result.end)
+            self._apply(result, recognizer, before, after, given)
         return raw_results
 
-    def window(self, text: str, start: int, end: int) -> str:
-        before = text[max(0, start - self.context_prefix_count):start]
-        # Context belongs to the same line (or cell) as the match.
-        before = before.rsplit("\n", 1)[-1]
+    def window(self, text: str, start: int, end: int) -> tuple[str, str]:
+        """Lower-cased text before and after a match, cut at line ends: context shares the line (or cell)."""
+        before = text[max(0, start - self.context_prefix_count):start].rsplit("\n", 1)[-1]
         after = text[end:end + self.context_suffix_count].split("\n", 1)[0]
-        return (before + " " + after).lower()
+        return before.lower(), after.lower()
 
-    def _apply(self, result: RecognizerResult, recognizer: EntityRecognizer, window: str) -> None:
-        negative = find_word(list(getattr(recognizer, "negative_context", ()) or ()), window)
-        if negative:
+    def _apply(self, result: RecognizerResult, recognizer: EntityRecognizer, before: str, after: str,
+               given: str) -> None:
+        """The context word nearest the match decides: "order created, mobile=138…" is a phone."""
+        supportive, s_distance = nearest_word([w.lower() for w in recognizer.context or []], before, after, given)
+        negative, n_distance = nearest_word(list(getattr(recognizer, "negative_context", ()) or ()),
+                                            before, after, given)
+        explanation = result.analysis_explanation
+        if negative and (not supportive or n_distance < s_distance):
             result.score = max(self.MIN_SCORE, result.score - self.penalty)
-            if result.analysis_explanation:
-                result.analysis_explanation.append_textual_explanation_line(
-                    f"score lowered by negative context word '{negative}'")
-                result.analysis_explanation.set_improved_score(result.score)
-            return
-        supportive = find_word([w.lower() for w in recognizer.context or []], window)
-        if supportive:
+            if explanation:
+                explanation.append_textual_explanation_line(f"score lowered by negative context word '{negative}'")
+                explanation.set_improved_score(result.score)
+        elif supportive:
             result.score = min(self.MAX_SCORE, max(result.score + self.context_similarity_factor,
                                                    self.min_score_with_context_similarity))
-            if result.analysis_explanation:
-                result.analysis_explanation.set_supportive_context_word(supportive)
-                result.analysis_explanation.set_improved_score(result.score)
+            if explanation:
+                explanation.set_supportive_context_word(supportive)
+                explanation.set_improved_score(result.score)

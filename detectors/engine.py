@@ -4,8 +4,10 @@ Built once per process (it loads a spaCy model), lazily, never at import time.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
+from detectors.filters import is_plausible_person
 from detectors.language import route
 from detectors.settings import DetectorSettings, load_detector_settings
 from scanner.errors import ModelMissingError
@@ -13,6 +15,8 @@ from scanner.privacy import normalise
 from scanner.records import Chunk, Match
 
 LANGUAGES = ("en", "zh")
+_UNUSED_NER_LABELS = ["CARDINAL", "DATE", "EVENT", "FAC", "GPE", "LANGUAGE", "LAW", "LOC", "MONEY", "NORP",
+                      "ORDINAL", "ORG", "PERCENT", "PRODUCT", "QUANTITY", "TIME", "WORK_OF_ART"]
 
 
 @dataclass(frozen=True)
@@ -33,7 +37,9 @@ def _nlp_engine(model: str):
             f"the spaCy model '{model}' is not installed: install the package with "
             f"`pip install {package}` (make install does this); piiaudit never downloads models")
     provider = NlpEngineProvider(nlp_configuration={
-        "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": model}]})
+        "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": model}],
+        # Only spaCy's PERSON is used; our recognizers handle addresses, dates and the rest.
+        "ner_model_configuration": {"labels_to_ignore": _UNUSED_NER_LABELS}})
     engine = provider.create_engine()
     engine.load()
     # Chinese text gets spaCy's blank Chinese pipeline (character tokens, no model to download):
@@ -50,7 +56,9 @@ def _registry(settings: DetectorSettings, nlp_engine):
 
     registry = RecognizerRegistry(supported_languages=list(LANGUAGES))
     registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
-    registry.remove_recognizer("EmailRecognizer")  # replaced by our EmailAddressRecognizer
+    # Replaced by EmailAddressRecognizer and PhoneNumberRecognizer in detectors/recognizers/.
+    registry.remove_recognizer("EmailRecognizer")
+    registry.remove_recognizer("PhoneRecognizer")
     # Presidio's language-agnostic pattern recognizers, registered for Chinese text as well.
     for cls in (CreditCardRecognizer, IbanRecognizer, IpRecognizer):
         registry.add_recognizer(cls(supported_language="zh"))
@@ -72,6 +80,8 @@ class DetectionEngine:
         from detectors.offline import use_bundled_suffix_list
 
         use_bundled_suffix_list()
+        # Presidio warns at length about recognizers for languages we do not load; that is expected.
+        logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
         self.settings = settings or load_detector_settings()
         nlp_engine = _nlp_engine(self.settings.spacy_model)
         self.analyzer = AnalyzerEngine(
@@ -81,7 +91,10 @@ class DetectionEngine:
 
         ours = {cls.ENTITY for cls in discover().values()}
         self.reported_entities = frozenset(ours | set(self.settings.presidio_entities.values()))
-        self._presidio_entities = sorted(set(self.settings.presidio_entities) | ours)
+        wanted = set(self.settings.presidio_entities) | ours
+        # Ask each language only for what it has recognizers for (Presidio warns about the rest).
+        self._entities = {lang: sorted(wanted & set(self.analyzer.get_supported_entities(lang)))
+                          for lang in LANGUAGES}
         self._allowed = {normalise(entity, value) for entity in self.reported_entities
                          for value in self.settings.allow_list}
 
@@ -92,13 +105,15 @@ class DetectionEngine:
         """Detections in ``chunk`` above their thresholds, overlaps resolved, with their reasons."""
         lang = route(chunk.text, language)
         results = self.analyzer.analyze(
-            chunk.text, language=lang, entities=self._presidio_entities,
+            chunk.text, language=lang, entities=self._entities[lang],
             context=[chunk.column] if chunk.column else None, return_decision_process=True)
         detections = []
         for result in results:
             entity = self.settings.presidio_entities.get(result.entity_type, result.entity_type)
             raw = chunk.text[result.start:result.end]
             if result.score < self.settings.threshold(entity) or normalise(entity, raw) in self._allowed:
+                continue
+            if entity == "PERSON" and not is_plausible_person(raw):
                 continue
             recognizer = (result.recognition_metadata or {}).get("recognizer_name", "unknown")
             match = Match(entity, result.start, result.end, round(float(result.score), 4), recognizer, lang, raw)

@@ -1,7 +1,7 @@
 """The character-window context enhancer: Chinese and English context words raise, negative ones lower."""
 import pytest
 
-from detectors.context import find_word
+from detectors.context import nearest_word
 from scanner.records import Chunk
 
 
@@ -32,4 +32,10 @@ def test_context_stays_on_its_line(engine):
     (["ssn"], "ssns", ""),
 ])
 def test_english_words_stand_alone_chinese_are_substrings(words, window, found):
-    assert find_word(words, window) == found
+    assert nearest_word(words, window, "", "")[0] == found
+
+
+def test_nearest_context_word_decides(engine):
+    # "order" is further from the number than "mobile": a phone, not an order number.
+    assert score(engine, "order created mobile=13186111423", "PHONE_NUMBER") >= 0.5
+    assert score(engine, "mobile app order no 13186111423", "PHONE_NUMBER") == 0.0

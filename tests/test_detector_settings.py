@@ -34,8 +34,9 @@ def test_allow_list_suppresses_a_value_in_any_spelling():
 
 
 def test_disabled_recognizer_is_not_registered():
-    engine = DetectionEngine(load_detector_settings({"disabled": ["CnMobileRecognizer"]}))
+    engine = DetectionEngine(load_detector_settings({"disabled": ["CnMobileRecognizer", "PhoneNumberRecognizer"]}))
     assert detect(engine, "手机13800138000") == []
+    assert "CnMobileRecognizer" not in {r.name for r in engine.analyzer.registry.recognizers}
 
 
 def test_missing_model_is_a_clear_error_naming_the_package():
