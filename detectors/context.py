@@ -29,7 +29,7 @@ def _pattern(word: str) -> re.Pattern:
 _GIVEN_DISTANCE = 10**6
 
 
-def nearest_word(words: List[str], before: str, after: str, given: str) -> tuple[str, int]:
+def nearest_word(words: list[str], before: str, after: str, given: str) -> tuple[str, int]:
     """The word of ``words`` closest to the match, and its distance in characters (-1 if none)."""
     best, distance = "", -1
     for word in words:
