@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint clean
+.PHONY: install test-deps demo test lint clean
 
 install: $(STAMP)
 
@@ -18,7 +18,11 @@ $(STAMP): setup.cfg pyproject.toml
 demo: install
 	$(BIN)/piiaudit demo --out demo-out
 
-test: install
+# Debian packages for the tests (database and file servers, a browser), installed when missing.
+test-deps:
+	scripts/install-test-deps.sh
+
+test: install test-deps
 	$(BIN)/python -m pytest
 
 lint: install
