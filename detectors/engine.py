@@ -95,6 +95,7 @@ class DetectionEngine:
         # Ask each language only for what it has recognizers for (Presidio warns about the rest).
         self._entities = {lang: sorted(wanted & set(self.analyzer.get_supported_entities(lang)))
                           for lang in LANGUAGES}
+        self._recognizers_by_name = {r.name: r for r in self.analyzer.registry.recognizers}
         self._allowed = {normalise(entity, value) for entity in self.reported_entities
                          for value in self.settings.allow_list}
 
@@ -116,9 +117,15 @@ class DetectionEngine:
             if entity == "PERSON" and not is_plausible_person(raw):
                 continue
             recognizer = (result.recognition_metadata or {}).get("recognizer_name", "unknown")
-            match = Match(entity, result.start, result.end, round(float(result.score), 4), recognizer, lang, raw)
+            match = Match(entity, result.start, result.end, round(float(result.score), 4), recognizer, lang, raw,
+                          self._is_minor(recognizer, raw))
             detections.append(Detection(match, _reasons(result)))
         return _without_overlaps(detections)
+
+    def _is_minor(self, recognizer_name: str, raw: str) -> bool | None:
+        """Recognizers of birth dates declare ``is_minor(text)``; others say nothing about age."""
+        derive = getattr(self._recognizers_by_name.get(recognizer_name), "is_minor", None)
+        return derive(raw) if derive else None
 
 
 def _reasons(result) -> tuple[str, ...]:

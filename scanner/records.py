@@ -50,6 +50,7 @@ class Match:
     detector: str
     language: str
     text: str = field(repr=False)
+    is_minor: bool | None = None  # derived from a birth date (resident ID, date of birth): under 14 today
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class Finding:
     value_hash: str
     detector: str
     language: str
+    is_minor: bool | None = None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ FINDINGS_SCHEMA = pa.schema([
     ("column", pa.string()), ("entity_type", pa.string()), ("score", pa.float32()),
     ("start", pa.int64()), ("end", pa.int64()), ("masked_value", pa.string()), ("value_hash", pa.string()),
     ("detector", pa.string()), ("language", pa.string()),
+    # Derived, never raw: whether the person is under 14 (PIPL Art. 28: all their PI is sensitive).
+    ("is_minor", pa.bool_()),
 ], metadata={"piiaudit.schema": f"findings/{SCHEMA_VERSION}"})
 
 ITEMS_SCHEMA = pa.schema([

@@ -83,4 +83,4 @@ def _findings(item: Item, chunk: Chunk, matches) -> list[Finding]:
         start=None if chunk.base is None else chunk.base + m.start,
         end=None if chunk.base is None else chunk.base + m.end,
         masked_value=mask(m.entity_type, m.text), value_hash=value_hash(key, m.entity_type, m.text),
-        detector=m.detector, language=m.language) for m in matches]
+        detector=m.detector, language=m.language, is_minor=m.is_minor) for m in matches]

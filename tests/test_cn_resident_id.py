@@ -51,3 +51,22 @@ def test_in_text(engine, text, expected):
 def test_is_one_recognizer_per_language():
     assert ResidentIdRecognizer("en").supported_language == "en"
     assert ResidentIdRecognizer().supported_entities == ["CN_RESIDENT_ID"]
+
+
+@pytest.mark.parametrize("born, today, minor", [
+    (datetime.date(2012, 6, 1), datetime.date(2026, 5, 31), True),
+    (datetime.date(2012, 6, 1), datetime.date(2026, 6, 1), False),
+])
+def test_minor_under_14(born, today, minor):
+    from detectors.recognizers.cn_resident_id import is_minor_on
+
+    assert is_minor_on(born, today) is minor
+
+
+def test_finding_carries_only_the_derived_minor_flag(engine):
+    from scanner.records import Chunk
+
+    adult, child = "110102199101010078", "110102201501010018"
+    assert plausible(child)
+    matches = engine.detect(Chunk(f"身份证 {adult} 身份证 {child}", ((0, "t"),)))
+    assert [(m.text, m.is_minor) for m in matches] == [(adult, False), (child, True)]

@@ -13,6 +13,19 @@ from stdnum.cn import ric
 PROVINCES = frozenset(entry[1] for entry in numdb.get("cn/loc").prefixes) | {"83"}
 
 
+MINOR_AGE = 14  # PIPL Art. 28: personal information of minors under 14 is sensitive
+
+
+def birth_date(number: str) -> datetime.date:
+    return datetime.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+
+
+def is_minor_on(born: datetime.date, today: datetime.date | None = None) -> bool:
+    """Under MINOR_AGE on ``today``."""
+    today = today or datetime.date.today()
+    return (today.year - born.year - ((today.month, today.day) < (born.month, born.day))) < MINOR_AGE
+
+
 def plausible(number: str, today: datetime.date | None = None) -> bool:
     """Check digit, a real birth date between 1900 and today, and a known province prefix.
 
@@ -23,7 +36,7 @@ def plausible(number: str, today: datetime.date | None = None) -> bool:
     if number[:2] not in PROVINCES or ric.calc_check_digit(number) != number[-1]:
         return False
     try:
-        born = datetime.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+        born = birth_date(number)
     except ValueError:
         return False
     return datetime.date(1900, 1, 1) <= born <= (today or datetime.date.today())
@@ -46,3 +59,8 @@ class ResidentIdRecognizer(PatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool:
         return plausible(pattern_text)
+
+    @staticmethod
+    def is_minor(text: str) -> bool:
+        """The number encodes the birth date; only this derived flag is kept, never the date."""
+        return is_minor_on(birth_date(text))
