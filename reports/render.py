@@ -21,6 +21,8 @@ def report_text() -> dict[str, dict[str, str]]:
     """The report's words per language from config/report_text.yaml; every key needs en and zh."""
     data, label = read_config("report_text")
     for key, value in data.items():
+        if not isinstance(key, str):  # an unquoted yes/no key is a YAML boolean
+            raise ConfigError(f"{label}: key {key!r} must be a string; quote it")
         if not isinstance(value, dict) or any(not isinstance(value.get(lang), str) for lang in LANGUAGES):
             raise ConfigError(f"{label}: '{key}' needs text for each of: {', '.join(LANGUAGES)}")
     return data

@@ -1,0 +1,162 @@
+"""config/obligations.yaml: the shipped file is complete and consistent; broken files name file and key."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+import yaml
+
+from detectors.vocabulary import ENTITY_TYPES
+from reports.obligations import LANGUAGES, load_obligations
+from scanner.errors import ConfigError
+from scanner.settings import read_config
+
+PIPL_SENSITIVE = {"CN_RESIDENT_ID", "MEDICAL_CONDITION", "RELIGION", "ETHNICITY", "CREDIT_CARD", "BANK_ACCOUNT",
+                  "IBAN_CODE", "BIOMETRIC", "PRECISE_LOCATION"}
+GDPR_SPECIAL = {"MEDICAL_CONDITION", "RELIGION", "ETHNICITY", "BIOMETRIC"}
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_obligations()
+
+
+def test_shipped_file_has_rules_for_every_entity_type(rules):
+    assert tuple(rules.entities) == ENTITY_TYPES
+    for entity_type in ENTITY_TYPES:
+        rule = rules.for_entity(entity_type)
+        assert rule.entity_type == entity_type
+        assert all(rule.label[lang] and rule.gbt35273_category[lang] for lang in LANGUAGES)
+        assert set(rule.obligations) <= set(rules.obligations)
+        assert set(rule.remediation) <= set(rules.remediation)
+
+
+def test_unknown_entity_type_names_the_known_ones(rules):
+    with pytest.raises(KeyError, match="'SSN' is not an entity type .*US_SSN"):
+        rules.for_entity("SSN")
+
+
+@pytest.mark.parametrize("entity_type", sorted(PIPL_SENSITIVE))
+def test_pipl_sensitive_entities_need_separate_consent(rules, entity_type):
+    rule = rules.for_entity(entity_type)
+    assert rule.pipl_sensitive
+    assert "pipl_art_28_29_sensitive_separate_consent" in rule.obligations
+    assert "pipl_art_55_impact_assessment" in rule.obligations
+    assert "separate_consent" in rule.remediation
+
+
+@pytest.mark.parametrize("entity_type", ["PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "IP_ADDRESS", "CN_USCC"])
+def test_ordinary_entities_are_not_pipl_sensitive(rules, entity_type):
+    rule = rules.for_entity(entity_type)
+    assert not rule.pipl_sensitive
+    assert "pipl_art_28_29_sensitive_separate_consent" not in rule.obligations
+
+
+def test_gdpr_special_categories_are_exactly_the_art_9_ones(rules):
+    special = {e for e in ENTITY_TYPES if rules.for_entity(e).gdpr_special_category}
+    assert special == GDPR_SPECIAL
+    for entity_type in ENTITY_TYPES:
+        assert ("gdpr_art_9_special_categories" in rules.for_entity(entity_type).obligations) == (
+            entity_type in GDPR_SPECIAL)
+
+
+def test_company_identifier_is_not_personal_information(rules):
+    uscc = rules.for_entity("CN_USCC")
+    assert not uscc.personal and uscc.obligations == () and uscc.note["zh"]
+    assert all(rules.for_entity(e).personal for e in ENTITY_TYPES if e != "CN_USCC")
+
+
+def test_merger_and_data_room_obligations_follow_the_reference(rules):
+    # REFERENCE.md §0.4: a merger needs notice only (Art. 22); a pre-closing disclosure is an Art. 23 provision.
+    assert "consent" in rules.obligations["pipl_art_22_transfer_on_merger"].text["en"]
+    assert "separate consent" in rules.obligations["pipl_art_23_provision_separate_consent"].text["en"]
+    assert "pipl_art_23_provision_separate_consent" in rules.remediation["data_room"].anchors
+    assert "pipl_art_22_transfer_on_merger" in rules.remediation["ma_transfer"].anchors
+
+
+def test_unverified_flags_follow_the_reference(rules):
+    assert not rules.obligations["pipl_art_28_29_sensitive_separate_consent"].unverified
+    assert not rules.obligations["gdpr_art_9_special_categories"].unverified
+    assert rules.obligations["gdpr_art_35_dpia"].unverified
+    assert {o.law for o in rules.obligations.values()} >= {"PIPL", "GDPR"}
+
+
+def test_rules_are_read_only(rules):
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        rules.for_entity("PERSON").pipl_sensitive = True
+    with pytest.raises(TypeError):
+        rules.obligations["pipl_art_47_deletion"].title["en"] = "changed"
+
+
+def _set(*keys, value):
+    def change(data):
+        for key in keys[:-1]:
+            data = data[key]
+        data[keys[-1]] = value
+    return change
+
+
+def _delete(*keys):
+    def change(data):
+        for key in keys[:-1]:
+            data = data[key]
+        del data[keys[-1]]
+    return change
+
+
+@pytest.mark.parametrize("change, message", [
+    (_set("entities", "PERSON", "lable", value={"en": "x", "zh": "x"}), "unknown key 'entities.PERSON.lable'"),
+    (_set("entities", "SSN", value={}), "unknown key 'entities.SSN'"),
+    (_set("version", value=2), "unknown key 'version'"),
+    (_set("obligations", "pipl_art_47_deletion", "text", "fr", value="x"),
+     "unknown key 'obligations.pipl_art_47_deletion.text.fr'"),
+    (_delete("obligations", "pipl_art_28_29_sensitive_separate_consent", "text", "zh"),
+     "missing key 'obligations.pipl_art_28_29_sensitive_separate_consent.text.zh'"),
+    (_set("remediation", "encrypt", "steps", "en", value="  "), "'remediation.encrypt.steps.en' must not be empty"),
+    (_delete("entities", "PERSON", "label", "zh"), "missing key 'entities.PERSON.label.zh'"),
+    (_delete("obligations", "gdpr_art_32_security", "law"), "missing key 'obligations.gdpr_art_32_security.law'"),
+    (_set("entities", "CREDENTIAL", "remediation", value=["credentials", "rotate"]),
+     "entities.CREDENTIAL.remediation[1]: unknown remediation 'rotate' (known: inventory,"),
+    (_set("entities", "PERSON", "obligations", value=["pipl_art_13_legal_basis", "foo"]),
+     "entities.PERSON.obligations[1]: unknown obligation 'foo' (known: pipl_art_13_legal_basis,"),
+    (_set("remediation", "encrypt", "anchors", value=["pipl_art_51"]),
+     "remediation.encrypt.anchors[0]: unknown obligation 'pipl_art_51'"),
+    (_set("entities", "PERSON", "remediation", value=["inventory", "inventory"]),
+     "entities.PERSON.remediation[1]: remediation 'inventory' is listed twice"),
+    (_delete("entities", "BIOMETRIC"), "entities: missing entity type 'BIOMETRIC'"),
+    (_set("entities", "PERSON", value="name"), "'entities.PERSON' must be dict, not str"),
+    (_set("obligations", value=["pipl_art_13_legal_basis"]), "'obligations' must be dict, not list"),
+    (_set("entities", "PERSON", "label", value="Person name"), "'entities.PERSON.label' must be dict, not str"),
+    (_set("entities", "RELIGION", "pipl_sensitive", value="yes"), "'entities.RELIGION.pipl_sensitive' must be bool"),
+    (_set("obligations", "gdpr_art_35_dpia", "unverified", value="maybe"),
+     "'obligations.gdpr_art_35_dpia.unverified' must be true or false"),
+    (_set("entities", "PERSON", "obligations", value=[]),
+     "'entities.PERSON.obligations' must not be empty for personal information"),
+    (_set("obligations", "GDPR Art 9", value={}), "obligations: code 'GDPR Art 9' must be a lower_snake_case name"),
+])
+def test_broken_file_names_file_and_key(tmp_path, change, message):
+    data, _ = read_config("obligations")
+    change(data)
+    path = tmp_path / "obligations.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_obligations(path)
+    assert str(error.value).startswith(f"{path}: ")
+    assert message in str(error.value)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("- obligations\n- entities\n", "the top level must be a mapping"),
+    ("entities: [\n", "not valid YAML"),
+])
+def test_file_that_is_not_a_mapping_is_rejected(tmp_path, text, message):
+    path = tmp_path / "obligations.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=f"^{path}: {message}"):
+        load_obligations(path)
+
+
+def test_missing_file_is_an_error_not_the_defaults(tmp_path):
+    path = tmp_path / "absent.yaml"
+    with pytest.raises(ConfigError, match=f"^{path}: file not found"):
+        load_obligations(path)
