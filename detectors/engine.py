@@ -65,7 +65,7 @@ def _registry(settings: DetectorSettings, nlp_engine):
     for cls in discover().values():
         for language in LANGUAGES:
             registry.add_recognizer(cls(supported_language=language))
-    for name in settings.disabled:
+    for name in settings.disabled.union(*(getattr(cls, "REPLACES", ()) for cls in discover().values())):
         registry.remove_recognizer(name)
     return registry
 

@@ -51,7 +51,7 @@ class ResidentIdRecognizer(PatternRecognizer):
     ]
     CONTEXT = ["身份证", "身份证号", "身份证号码", "证件号", "证件号码", "公民身份号码", "身份号码",
                "sfz", "sfzh", "id card", "id number", "identity", "resident id", "id_card", "idcard"]
-    negative_context = ["批次", "批号", "订单", "运单", "batch", "order", "waybill", "tracking"]
+    negative_context = ["批次", "批号", "订单", "运单", "batch", "order", "waybill", "tracking", "驾驶证", "驾照"]
 
     def __init__(self, supported_language: str = "zh"):
         super().__init__(supported_entity=self.ENTITY, patterns=self.PATTERNS, context=self.CONTEXT,

@@ -1,0 +1,54 @@
+"""Payment cards (CREDIT_CARD): 13–19 digits, Luhn check digit, a known issuer range.
+
+Replaces Presidio's CreditCardRecognizer (see REPLACES): its ``\\b`` edges fail
+where digits touch Chinese text, and it knows no UnionPay. The rule that splits cards between
+CREDIT_CARD and BANK_ACCOUNT lives in bank_card.py.
+"""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import Pattern, PatternRecognizer
+from stdnum import luhn
+
+_NOT_DIGIT = re.compile(r"\D")
+# Visa, Mastercard (51–55, 2221–2720), Amex, Discover, JCB, Diners Club, UnionPay.
+ISSUERS = re.compile(r"^(?:4|5[1-5]|2(?:2[2-9]|[3-6]\d|7[01])|2720|3[47]|6011|64[4-9]|65|35(?:2[89]|[3-8]\d)|"
+                     r"30[0-5]|3[689]|62)")
+EDGE_BEFORE, EDGE_AFTER = r"(?<![0-9A-Za-z.])", r"(?![0-9A-Za-z]|\.\d)"
+CARD_PATTERNS = [
+    Pattern("card_grouped", EDGE_BEFORE + r"\d{4}(?:[ -]\d{4}){2,3}(?:[ -]?\d{1,3})?" + EDGE_AFTER, 0.5),
+    Pattern("card_amex_grouped", EDGE_BEFORE + r"3[47]\d{2}[ -]\d{6}[ -]\d{5}" + EDGE_AFTER, 0.5),
+    Pattern("card_plain", EDGE_BEFORE + r"\d{13,19}" + EDGE_AFTER, 0.5),
+]
+NOT_CARD_CONTEXT = ["订单", "单号", "运单", "快递", "流水号", "批次", "批号", "条码", "isbn", "order", "waybill",
+                    "tracking", "invoice", "sku", "barcode", "ean", "timestamp", "batch", "lot"]
+
+
+def card_digits(text: str) -> str | None:
+    """The digits of a Luhn-valid 13–19 digit card number, else None."""
+    digits = _NOT_DIGIT.sub("", text)
+    if not 13 <= len(digits) <= 19 or len(set(digits)) == 1 or not luhn.is_valid(digits):
+        return None
+    return digits
+
+
+class PaymentCardRecognizer(PatternRecognizer):
+    ENTITY = "CREDIT_CARD"
+    REPLACES = ("CreditCardRecognizer",)  # Presidio's, removed from the registry by the engine
+    PATTERNS = CARD_PATTERNS
+    CONTEXT = ["信用卡", "贷记卡", "信用卡号", "credit card", "card number", "card no", "visa", "mastercard",
+               "amex", "cc", "payment card", "xykh"]
+    negative_context = NOT_CARD_CONTEXT
+
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(supported_entity=self.ENTITY, patterns=self.PATTERNS, context=self.CONTEXT,
+                         supported_language=supported_language, name=type(self).__name__)
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        digits = card_digits(pattern_text)
+        if digits is None or not ISSUERS.match(digits):
+            return False
+        # A UnionPay number is a bank (debit) card unless the context says credit: it starts lower
+        # than BankCardRecognizer's match, so only credit context (信用卡) lets it win.
+        return None

@@ -1,0 +1,31 @@
+import pytest
+
+from conftest import detect
+from detectors.recognizers.cn_uscc import UnifiedSocialCreditCodeRecognizer
+
+
+def test_public_vectors(cn_vectors):
+    recognizer = UnifiedSocialCreditCodeRecognizer()
+    for code in cn_vectors["cn.uscc"]["valid"]:
+        found = recognizer.analyze(f"统一社会信用代码：{code}。", ["CN_USCC"])
+        assert [r.end - r.start for r in found] == [len(code)], code
+    for case in cn_vectors["cn.uscc"]["invalid"]:
+        assert recognizer.analyze(f"统一社会信用代码：{case['value']}", ["CN_USCC"]) == [], case
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("统一社会信用代码：91440305838851677T", ["91440305838851677T"]),
+    ("乙方（USCC 91110000600037341L）", ["91110000600037341L"]),
+    ("税号91310115MA1K3BTP2B，", ["91310115MA1K3BTP2B"]),
+    ("91110000600037341N", []),                      # check character fails
+    ("9111000060003IOZSV", []),                      # letters GB 32100 leaves out
+    ("编号A91110000600037341L", []),                 # part of a longer code
+    ("订单号 420106200908213192", []),               # resident-ID-shaped order number, check passes by chance
+])
+def test_in_text(engine, text, expected):
+    assert [v for e, v in detect(engine, text) if e == "CN_USCC"] == expected
+
+
+def test_resident_id_wins_over_a_code_that_is_both(engine):
+    # One valid resident ID in 31 is also a valid all-digit USCC; the person is what matters.
+    assert detect(engine, "身份证 110102199101010078") == [("CN_RESIDENT_ID", "110102199101010078")]

@@ -1,0 +1,29 @@
+import pytest
+
+from conftest import detect
+from detectors.recognizers.payment_card import PaymentCardRecognizer
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Visa 4111 1111 1111 1111 exp 12/27", ["4111 1111 1111 1111"]),
+    ("card: 5442067295590289", ["5442067295590289"]),
+    ("Amex 3782 822463 10005", ["3782 822463 10005"]),
+    ("信用卡卡号6222020985000600066，", ["6222020985000600066"]),   # UnionPay with credit context
+    ("JCB 3530111333300000", ["3530111333300000"]),
+    ("card 4111 1111 1111 1112", []),                              # Luhn fails
+    ("ISBN 9787111213826", []),                                    # ISBN-13: no card issuer
+    ("timestamp 1727658053638", []),                                # epoch milliseconds
+    ("order no 4111111111111111", []),                              # order context
+    ("SKU-4111111111111111", []),                                   # part of a code
+    ("batch_no 4111111111111111", []),
+    ("0000000000000000", []),
+    ("7111111111111118 points", []),                                # Luhn-valid, no issuer
+])
+def test_in_text(engine, text, expected):
+    assert [v for e, v in detect(engine, text) if e == "CREDIT_CARD"] == expected
+
+
+def test_replaces_presidios_recognizer(engine):
+    names = {r.name for r in engine.analyzer.registry.recognizers}
+    assert "PaymentCardRecognizer" in names and "CreditCardRecognizer" not in names
+    assert PaymentCardRecognizer.REPLACES == ("CreditCardRecognizer",)
