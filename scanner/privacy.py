@@ -73,6 +73,9 @@ def mask(entity_type: str, value: str) -> str:
     if entity_type == "EMAIL_ADDRESS" and "@" in value:
         local, _, domain = value.partition("@")
         return f"{local[:1]}***@{domain}"
+    if entity_type == "CREDENTIAL":
+        # Never a part of a short secret, nor its length; a long token keeps its kind prefix (gh, AK, sk).
+        return (value[:2] if len(value) >= 16 else "") + "********"
     if entity_type == "PERSON":
         words = value.split()
         if len(words) > 1:

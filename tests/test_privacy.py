@@ -13,6 +13,8 @@ from scanner import privacy
     ("PERSON", "张三丰", "张**"),
     ("PERSON", "John Smith", "J*** S."),
     ("CREDIT_CARD", "4111111111111111", "4111********1111"),
+    ("CREDENTIAL", "Hunter2xyz", "********"),                                # short: nothing, not even its length
+    ("CREDENTIAL", "ghp_" + "a1B2" * 9, "gh********"),                       # long token: its kind only
 ])
 def test_mask(entity, value, masked):
     assert privacy.mask(entity, value) == masked
