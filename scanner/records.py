@@ -82,3 +82,26 @@ class ItemResult:
     content_hash: str | None = None
     rows_sampled: int | None = None
     findings: tuple[Finding, ...] = ()
+    sampling: str | None = None  # tables: how rows were chosen, with the seed
+    table_rows: int | None = None  # tables: row count (catalog statistics unless every row was read)
+    columns: tuple[ColumnEstimate, ...] = ()  # tables: rows per column and entity type, estimated
+
+
+@dataclass(frozen=True)
+class ColumnEstimate:
+    """How many rows of a table hold an entity type in a column: seen in the sample, scaled to the table.
+
+    ``low``..``high`` is a ``confidence`` interval for the table's count; all three equal
+    ``rows_matched`` when every row was read (``exact``).
+    """
+
+    column: str
+    entity_type: str
+    rows_matched: int
+    rows_sampled: int
+    table_rows: int
+    estimate: int
+    low: int
+    high: int
+    confidence: float
+    exact: bool

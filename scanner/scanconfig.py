@@ -4,13 +4,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from scanner.connectors import SourceOptions
+from scanner.connectors import DatabaseOptions, SourceOptions
 from scanner.errors import ConfigError
 from scanner.pipeline import ScanOptions
 from scanner.settings import check_keys, read_config, require
 
 LANGUAGES = ("auto", "en", "zh")
-_SCAN_KEYS = {"sample_rows", "max_file_mb", "workers", "language", "exclude"}
+_SCAN_KEYS = {"sample_rows", "max_file_mb", "workers", "language", "exclude", "databases"}
+_GLOB_KEYS = ("include_schemas", "exclude_schemas", "include_tables", "exclude_tables")
+_DATABASE_KEYS = {*_GLOB_KEYS, "statement_timeout_s", "sample_seed"}
 
 
 def _path(where: str, key: str) -> str:
@@ -36,6 +38,24 @@ def _scan_section(section: dict, label: str, where: str) -> dict[str, Any]:
         values["language"] = section["language"]
     if "exclude" in section:
         values["exclude"] = tuple(map(str, require(section, "exclude", list, label, where)))
+    if "databases" in section:
+        values["databases"] = _databases_section(require(section, "databases", dict, label, where), label,
+                                                 _path(where, "databases"))
+    return values
+
+
+def _databases_section(section: dict, label: str, where: str) -> dict[str, Any]:
+    check_keys(section, _DATABASE_KEYS, label, where)
+    values: dict[str, Any] = {key: tuple(map(str, require(section, key, list, label, where)))
+                              for key in _GLOB_KEYS if key in section}
+    if "statement_timeout_s" in section:
+        values["statement_timeout_s"] = _positive(section, "statement_timeout_s", label, where)
+    seed = section.get("sample_seed")
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or seed < 0):
+        raise ConfigError(f"{label}: '{_path(where, 'sample_seed')}' must be null or a whole number of at least 0, "
+                          f"not {seed!r}")
+    if "sample_seed" in section:
+        values["sample_seed"] = seed
     return values
 
 
@@ -47,7 +67,10 @@ def load_scan_config(path: str | Path | None = None) -> tuple[dict[str, Any], di
         return values, {}, ""
     user, label = read_config("user", path)
     check_keys(user, {"scan", "detectors"}, label)
-    values.update(_scan_section(require(user, "scan", dict, label) if "scan" in user else {}, label, "scan"))
+    user_values = _scan_section(require(user, "scan", dict, label) if "scan" in user else {}, label, "scan")
+    # databases: merged key by key, so a user naming one key keeps the shipped others.
+    databases = {**values.get("databases", {}), **user_values.pop("databases", {})}
+    values.update(user_values, databases=databases)
     detectors = require(user, "detectors", dict, label) if "detectors" in user else {}
     from detectors.settings import parse_section
 
@@ -58,6 +81,7 @@ def load_scan_config(path: str | Path | None = None) -> tuple[dict[str, Any], di
 def scan_options(values: dict[str, Any], detectors: dict[str, Any], detectors_label: str,
                  full_tables: bool) -> ScanOptions:
     source = SourceOptions(sample_rows=values["sample_rows"], full_tables=full_tables,
-                           max_file_bytes=values["max_file_mb"] * 2**20, exclude=values["exclude"])
+                           max_file_bytes=values["max_file_mb"] * 2**20, exclude=values["exclude"],
+                           databases=DatabaseOptions(**values.get("databases", {})))
     return ScanOptions(source=source, workers=values["workers"], language=values["language"],
                        detectors=detectors, detectors_label=detectors_label)

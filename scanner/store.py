@@ -27,7 +27,19 @@ ITEMS_SCHEMA = pa.schema([
     ("size_bytes", pa.int64()), ("modified_at", pa.timestamp("us", tz="UTC")),
     ("content_hash", pa.string()), ("status", pa.string()), ("reason", pa.string()),
     ("rows_sampled", pa.int64()), ("exposure", pa.string()), ("findings", pa.int64()),
+    # Tables: how the rows were chosen (method and seed), and the row count the estimates scale to.
+    ("sampling", pa.string()), ("table_rows", pa.int64()),
 ], metadata={"piiaudit.schema": f"items/{SCHEMA_VERSION}"})
+
+# One row per (table, column, entity type) found: rows holding it, estimated for the whole table.
+COLUMNS_SCHEMA = pa.schema([
+    ("scan_id", pa.string()), ("source", pa.string()), ("item", pa.string()), ("column", pa.string()),
+    ("entity_type", pa.string()), ("rows_matched", pa.int64()), ("rows_sampled", pa.int64()),
+    ("table_rows", pa.int64()), ("estimate", pa.int64()), ("low", pa.int64()), ("high", pa.int64()),
+    ("confidence", pa.float32()), ("exact", pa.bool_()),
+], metadata={"piiaudit.schema": f"columns/{SCHEMA_VERSION}"})
+
+SCHEMAS = {"findings": FINDINGS_SCHEMA, "items": ITEMS_SCHEMA, "columns": COLUMNS_SCHEMA}
 
 BATCH_ROWS = 10_000
 
@@ -42,8 +54,8 @@ class ScanWriter:
     def __init__(self, out_dir: Path, scan_id: str):
         self.scan_id = scan_id
         self._writers = {}
-        self._pending: dict[str, list[dict]] = {"findings": [], "items": []}
-        for table, schema in (("findings", FINDINGS_SCHEMA), ("items", ITEMS_SCHEMA)):
+        self._pending: dict[str, list[dict]] = {table: [] for table in SCHEMAS}
+        for table, schema in SCHEMAS.items():
             folder = partition_dir(out_dir, table, scan_id)
             folder.mkdir(parents=True, exist_ok=True)
             self._writers[table] = (pq.ParquetWriter(folder / "part-00000.parquet", schema), schema)
@@ -55,7 +67,10 @@ class ScanWriter:
             "size_bytes": item.size_bytes, "modified_at": item.modified_at,
             "content_hash": result.content_hash, "status": result.status, "reason": result.reason,
             "rows_sampled": result.rows_sampled, "exposure": item.exposure, "findings": len(result.findings),
+            "sampling": result.sampling, "table_rows": result.table_rows,
         })
+        self._pending["columns"].extend({"scan_id": self.scan_id, "source": item.source, "item": item.name,
+                                         **asdict(c)} for c in result.columns)
         self._pending["findings"].extend(self._finding_row(f) for f in result.findings)
         for table, rows in self._pending.items():
             if len(rows) >= BATCH_ROWS:
@@ -89,8 +104,8 @@ def write_manifest(out_dir: Path, manifest: dict) -> Path:
 
 
 def read_table(out_dir: Path, table: str, scan_id: str) -> pa.Table:
-    """One scan's rows of ``findings`` or ``items``."""
-    schema = FINDINGS_SCHEMA if table == "findings" else ITEMS_SCHEMA
+    """One scan's rows of ``findings``, ``items`` or ``columns``."""
+    schema = SCHEMAS[table]
     files = sorted(partition_dir(out_dir, table, scan_id).glob("part-*.parquet"))
     if not files:
         return schema.empty_table()

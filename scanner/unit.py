@@ -6,6 +6,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from scanner.columns import CountedRows, table_result
 from scanner.connectors import Connector, SourceOptions, TableSample, open_source
 from scanner.errors import ScanError
 from scanner.extract import extractor_for, extractors
@@ -53,21 +54,23 @@ def scan_item(uri: str, options: SourceOptions, item: Item, spec: EngineSpec = E
     try:
         payload = _connector(uri, options).read(item)
         if isinstance(payload, TableSample):
-            chunks = column_chunks(payload.columns, payload.rows, lambda row, col: f"row {row + 1}")
-            content_hash, rows = None, len(payload.rows)
+            rows = CountedRows(payload.rows)
+            chunks = column_chunks(payload.columns, rows, lambda row, col: f"row {row + 1}")
         else:
             extractor = extractor_for(item.name)
             if extractor is None:
                 return ItemResult(item, "skipped", _unsupported(item.name), hashlib.sha256(payload).hexdigest())
             chunks = extractor.extract(payload, item.name)
-            content_hash, rows = hashlib.sha256(payload).hexdigest(), None
+            content_hash = hashlib.sha256(payload).hexdigest()
         engine = spec.engine()
         findings = tuple(f for chunk in chunks for f in _findings(item, chunk, engine.detect(chunk, language)))
+        if isinstance(payload, TableSample):
+            return table_result(item, payload, rows, findings)
     except ScanError as exc:
         return ItemResult(item, "error", str(exc))
     except Exception as exc:  # a parser's bug on hostile input must not stop the scan
         return ItemResult(item, "error", f"{item.name}: could not be read ({type(exc).__name__})")
-    return ItemResult(item, "scanned", None, content_hash, rows, findings)
+    return ItemResult(item, "scanned", None, content_hash, None, findings)
 
 
 def _unsupported(name: str) -> str:

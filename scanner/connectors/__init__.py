@@ -10,7 +10,7 @@ import functools
 import importlib
 import pkgutil
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -23,10 +23,30 @@ _PASSWORD = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://[^/@:]*):[^/@]*@")
 
 @dataclass(frozen=True)
 class TableSample:
-    """Rows read from a table: the column names travel with the values."""
+    """Rows read from a table: the column names travel with the values.
+
+    ``rows`` is a list, or a stream read once (``--full-tables``). ``exact`` says every row of the
+    table is in ``rows``; otherwise ``table_rows`` is the table's size from catalog statistics.
+    ``sampling`` says how the rows were chosen, with the seed, so that a reader can repeat it.
+    """
 
     columns: tuple[str, ...]
-    rows: Sequence[Sequence[object]]
+    rows: Iterable[Sequence[object]]
+    table_rows: int | None = None
+    exact: bool = False
+    sampling: str | None = None
+
+
+@dataclass(frozen=True)
+class DatabaseOptions:
+    """Which schemas and tables of SQL sources to read (globs), and how long one statement may run."""
+
+    include_schemas: tuple[str, ...] = ()
+    exclude_schemas: tuple[str, ...] = ()
+    include_tables: tuple[str, ...] = ()  # on the item name: `schema.table`, `table` for SQLite
+    exclude_tables: tuple[str, ...] = ()
+    statement_timeout_s: int = 60
+    sample_seed: int | None = None  # None: a new random seed per scan, recorded in items.sampling
 
 
 @dataclass(frozen=True)
@@ -35,6 +55,7 @@ class SourceOptions:
     full_tables: bool = False
     max_file_bytes: int = 100 * 1024 * 1024
     exclude: tuple[str, ...] = ()
+    databases: DatabaseOptions = DatabaseOptions()
 
 
 class Connector(Protocol):
