@@ -291,6 +291,23 @@ def test_a_wrong_password_is_a_reason_without_the_password(tmp_path, postgres_cr
     assert wrong not in str(error.value) and "scanner@127.0.0.1" in str(error.value)
 
 
+def test_a_never_analysed_postgres_table_is_counted_and_schemas_are_filtered(postgres_crm):
+    admin = sa.create_engine(postgres_crm.url(database="crm"))
+    with admin.begin() as connection:
+        connection.exec_driver_sql("CREATE SCHEMA late")
+        connection.exec_driver_sql("CREATE TABLE late.fresh AS SELECT g AS id, 'ok' AS note "
+                                   "FROM generate_series(1, 30) g")
+        assert connection.exec_driver_sql("SELECT reltuples FROM pg_class WHERE relname = 'fresh'").scalar() < 0
+    admin.dispose()
+    connector = open_source(postgres_crm.url(database="crm"), SourceOptions(
+        sample_rows=10, databases=DatabaseOptions(include_schemas=("late",), sample_seed=3)))
+    items = list(connector.items())
+    assert [i.name for i in items] == ["late.fresh"]
+    sample = connector.read(items[0])  # no statistics: counted exactly; TABLESAMPLE needs no key
+    assert (sample.table_rows, sample.sampling) == (30, "TABLESAMPLE SYSTEM (40) REPEATABLE (3) LIMIT 10")
+    assert len(sample.rows) <= 10
+
+
 def test_scans_changed_nothing(checksums_before, sqlite_crm, postgres_crm, mariadb_crm):
     """Runs last in this module: every scan above has read the same databases by now."""
     assert _checksums(sqlite_crm, postgres_crm, mariadb_crm) == checksums_before

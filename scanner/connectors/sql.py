@@ -117,9 +117,9 @@ class SqlConnector:
             try:
                 for row in result:
                     yield tuple(row)
-            finally:
+            finally:  # also when the reader stops early: the pooled session gets its timeout back
                 result.close()
-            self.dialect.unbounded(connection, False)
+                self.dialect.unbounded(connection, False)
 
     def _schemas(self, inspector: sa.Inspector) -> list[str | None]:
         wanted = self.options.databases
