@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 DATA = Path(__file__).parent / "data"
-# Real database servers as session fixtures: postgres_server, mariadb_server (see tests/servers/).
-pytest_plugins = ("servers.postgres", "servers.mariadb")
+# Real servers as session fixtures: postgres_server, mariadb_server, samba_server (see tests/servers/).
+pytest_plugins = ("servers.postgres", "servers.mariadb", "servers.samba")
 
 
 def pytest_configure(config):
