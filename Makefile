@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install test-deps demo test lint clean
+.PHONY: install test-deps demo test bench bench-accuracy lint clean
 
 install: $(STAMP)
 
@@ -24,6 +24,13 @@ test-deps:
 
 test: install test-deps
 	$(BIN)/python -m pytest
+
+# piiaudit against plain Presidio on the same generated data room (bench/); tables go to bench/results/.
+bench-accuracy: install
+	$(BIN)/python -m bench.accuracy --seed 2
+
+bench: install
+	$(BIN)/python -m bench.speed
 
 lint: install
 	$(BIN)/ruff check scanner detectors reports tests scripts
