@@ -7,12 +7,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from detectors.columns import Candidate, classify
 from detectors.filters import is_plausible_person
-from detectors.language import route
+from detectors.language import english_view, languages
 from detectors.settings import DetectorSettings, load_detector_settings
 from scanner.errors import ModelMissingError
 from scanner.privacy import normalise
-from scanner.records import Chunk, Match
+from scanner.records import Chunk, ColumnClass, Match
 
 LANGUAGES = ("en", "zh")
 _UNUSED_NER_LABELS = ["CARDINAL", "DATE", "EVENT", "FAC", "GPE", "LANGUAGE", "LAW", "LOC", "MONEY", "NORP",
@@ -104,12 +105,25 @@ class DetectionEngine:
 
     def explain(self, chunk: Chunk, language: str = "auto") -> list[Detection]:
         """Detections in ``chunk`` above their thresholds, overlaps resolved, with their reasons."""
-        lang = route(chunk.text, language)
-        results = self.analyzer.analyze(
-            chunk.text, language=lang, entities=self._entities[lang],
-            context=[chunk.column] if chunk.column else None, return_decision_process=True)
+        return self.explain_columns(chunk, language)[0]
+
+    def detect_columns(self, chunk: Chunk, language: str = "auto") -> tuple[list[Match], tuple[ColumnClass, ...]]:
+        """Matches, and for a column chunk what its column was judged to hold (detectors/columns.py)."""
+        detections, classes = self.explain_columns(chunk, language)
+        return [d.match for d in detections], classes
+
+    def explain_columns(self, chunk: Chunk, language: str = "auto") -> tuple[list[Detection], tuple[ColumnClass, ...]]:
+        # Mixed text goes through both pipelines; overlapping results are resolved below.
+        routes = languages(chunk.text, language)
+        results = [(lang, result) for lang in routes for result in self.analyzer.analyze(
+            english_view(chunk.text) if lang == "en" and len(routes) > 1 else chunk.text, language=lang,
+            entities=self._entities[lang], context=[chunk.column] if chunk.column else None,
+            return_decision_process=True)]
+        classes: tuple[ColumnClass, ...] = ()
+        if chunk.column is not None:
+            results, classes = self._classify_column(chunk, results)
         detections = []
-        for result in results:
+        for lang, result in results:
             entity = self.settings.presidio_entities.get(result.entity_type, result.entity_type)
             raw = chunk.text[result.start:result.end]
             if result.score < self.settings.threshold(entity) or normalise(entity, raw) in self._allowed:
@@ -120,7 +134,18 @@ class DetectionEngine:
             match = Match(entity, result.start, result.end, round(float(result.score), 4), recognizer, lang, raw,
                           self._is_minor(recognizer, raw))
             detections.append(Detection(match, _reasons(result)))
-        return _without_overlaps(detections)
+        return _without_overlaps(detections), classes
+
+    def _classify_column(self, chunk: Chunk, results: list) -> tuple[list, tuple[ColumnClass, ...]]:
+        candidates = [Candidate(self.settings.presidio_entities.get(r.entity_type, r.entity_type), r.start, r.end,
+                                r.score, (lang, r)) for lang, r in results]
+        kept, classes = classify(chunk, candidates, self.settings.threshold)
+        for candidate in kept:
+            result = candidate.ref[1]
+            result.score = candidate.score
+            if candidate.reason and result.analysis_explanation:
+                result.analysis_explanation.append_textual_explanation_line(candidate.reason)
+        return [c.ref for c in kept], tuple(classes)
 
     def _is_minor(self, recognizer_name: str, raw: str) -> bool | None:
         """Recognizers of birth dates declare ``is_minor(text)``; others say nothing about age."""

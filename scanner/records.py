@@ -85,6 +85,7 @@ class ItemResult:
     sampling: str | None = None  # tables: how rows were chosen, with the seed
     table_rows: int | None = None  # tables: row count (catalog statistics unless every row was read)
     columns: tuple[ColumnEstimate, ...] = ()  # tables: rows per column and entity type, estimated
+    column_classes: tuple[ColumnClass, ...] = ()  # tables and spreadsheets: what each column was judged to hold
 
 
 @dataclass(frozen=True)
@@ -105,3 +106,22 @@ class ColumnEstimate:
     high: int
     confidence: float
     exact: bool
+
+
+@dataclass(frozen=True)
+class ColumnClass:
+    """What a column was judged to hold (detectors/columns.py): one record per column and entity type.
+
+    ``confidence`` is the share of the column's values that validate as ``entity_type``; ``values``
+    are the non-empty values judged, ``matched`` those valid. ``entity_type`` is None for a column in
+    which nothing was found.
+    """
+
+    column: str
+    entity_type: str | None
+    decided: bool
+    confidence: float
+    values: int
+    matched: int
+    header: str | None  # the header word that named a type (or a non-personal code), if any
+    rule: str  # why, in words

@@ -39,7 +39,15 @@ COLUMNS_SCHEMA = pa.schema([
     ("confidence", pa.float32()), ("exact", pa.bool_()),
 ], metadata={"piiaudit.schema": f"columns/{SCHEMA_VERSION}"})
 
-SCHEMAS = {"findings": FINDINGS_SCHEMA, "items": ITEMS_SCHEMA, "columns": COLUMNS_SCHEMA}
+# One row per (table or spreadsheet column, entity type) judged: what the column holds (detectors/columns.py).
+COLUMN_CLASSES_SCHEMA = pa.schema([
+    ("scan_id", pa.string()), ("source", pa.string()), ("item", pa.string()), ("column", pa.string()),
+    ("entity_type", pa.string()), ("decided", pa.bool_()), ("confidence", pa.float32()),
+    ("values", pa.int64()), ("matched", pa.int64()), ("header", pa.string()), ("rule", pa.string()),
+], metadata={"piiaudit.schema": f"column_classes/{SCHEMA_VERSION}"})
+
+SCHEMAS = {"findings": FINDINGS_SCHEMA, "items": ITEMS_SCHEMA, "columns": COLUMNS_SCHEMA,
+           "column_classes": COLUMN_CLASSES_SCHEMA}
 
 BATCH_ROWS = 10_000
 
@@ -71,6 +79,8 @@ class ScanWriter:
         })
         self._pending["columns"].extend({"scan_id": self.scan_id, "source": item.source, "item": item.name,
                                          **asdict(c)} for c in result.columns)
+        self._pending["column_classes"].extend({"scan_id": self.scan_id, "source": item.source, "item": item.name,
+                                                **asdict(c)} for c in result.column_classes)
         self._pending["findings"].extend(self._finding_row(f) for f in result.findings)
         for table, rows in self._pending.items():
             if len(rows) >= BATCH_ROWS:

@@ -4,8 +4,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from detectors.columns import merge as merge_classes
 from scanner.columns import CountedRows, table_result
 from scanner.connectors import Connector, SourceOptions, TableSample, open_source
 from scanner.errors import ScanError
@@ -62,15 +63,23 @@ def scan_item(uri: str, options: SourceOptions, item: Item, spec: EngineSpec = E
                 return ItemResult(item, "skipped", _unsupported(item.name), hashlib.sha256(payload).hexdigest())
             chunks = extractor.extract(payload, item.name)
             content_hash = hashlib.sha256(payload).hexdigest()
-        engine = spec.engine()
-        findings = tuple(f for chunk in chunks for f in _findings(item, chunk, engine.detect(chunk, language)))
+        engine, classes = spec.engine(), []
+        findings = tuple(f for chunk in chunks
+                         for f in _findings(item, chunk, _detect(engine, chunk, language, classes)))
         if isinstance(payload, TableSample):
-            return table_result(item, payload, rows, findings)
+            return replace(table_result(item, payload, rows, findings), column_classes=merge_classes(classes))
     except ScanError as exc:
         return ItemResult(item, "error", str(exc))
     except Exception as exc:  # a parser's bug on hostile input must not stop the scan
         return ItemResult(item, "error", f"{item.name}: could not be read ({type(exc).__name__})")
-    return ItemResult(item, "scanned", None, content_hash, None, findings)
+    return ItemResult(item, "scanned", None, content_hash, None, findings, column_classes=merge_classes(classes))
+
+
+def _detect(engine, chunk: Chunk, language: str, classes: list) -> list:
+    """The chunk's matches; what a column was judged to hold is collected into ``classes``."""
+    matches, judged = engine.detect_columns(chunk, language)
+    classes.extend(judged)
+    return matches
 
 
 def _unsupported(name: str) -> str:
