@@ -154,7 +154,8 @@ def classify(chunk: Chunk, candidates: list[Candidate], threshold: Callable[[str
     kept = []
     for c, fills in zip(candidates, _fill_flags(candidates, filling), strict=True):
         if c.entity in decided:
-            c.score = max(c.score, decided[c.entity], threshold(c.entity))
+            # Reported, but not made more certain than its own evidence: the column's confidence is stored apart.
+            c.score = max(c.score, threshold(c.entity))
             c.reason = f"column '{chunk.column}' classified {c.entity} (confidence {decided[c.entity]:.2f})"
         elif header.negative or any(c.start < end and start < c.end for start, end in claimed):
             continue  # a column of codes, or inside a value the column says is something else
