@@ -14,8 +14,12 @@ import sqlalchemy as sa
 # Key-range sampling: at most this many random starts, each reading a run of consecutive keys.
 MAX_RANGES = 20
 MIN_RANGE_ROWS = 100
-# TABLESAMPLE SYSTEM picks whole pages, so the count it returns varies: ask for a little more.
+# TABLESAMPLE returns a varying count of rows: ask for a little more, then LIMIT.
 OVERSAMPLE = 1.2
+# SYSTEM picks whole pages: on a table of a few pages it often picks none. Up to this size
+# BERNOULLI (row by row, reading every page) is cheap; above it SYSTEM reads at least MIN_PAGES.
+BERNOULLI_MAX_PAGES = 1_000  # 8 MB
+MIN_PAGES = 32
 
 
 @dataclass(frozen=True)
@@ -103,12 +107,22 @@ class Postgres(Dialect):
         return int(found)
 
     def sample(self, connection, table, key, limit, seed, table_rows):
-        percent = min(100.0, 100.0 * limit * OVERSAMPLE / max(table_rows, 1))
+        pages = connection.execute(sa.text(
+            "SELECT c.relpages FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = :schema AND c.relname = :name"), {"schema": table.schema, "name": table.name}).scalar()
+        fraction = limit * OVERSAMPLE / max(table_rows, 1)
+        method = "BERNOULLI" if (pages or 0) <= BERNOULLI_MAX_PAGES else "SYSTEM"
+        if method == "SYSTEM":
+            fraction = max(fraction, MIN_PAGES / pages)
+        percent = min(100.0, 100.0 * fraction)
         # Literals, not bind parameters: TABLESAMPLE wants real and float8 and both are our own numbers.
-        sampled = sa.tablesample(table, sa.func.system(sa.literal_column(f"{percent:.6f}")),
+        sampled = sa.tablesample(table, getattr(sa.func, method.lower())(sa.literal_column(f"{percent:.6f}")),
                                  seed=sa.literal_column(str(seed)))
-        rows = connection.execute(sa.select(*sampled.c).limit(limit)).fetchall()
-        return rows, f"TABLESAMPLE SYSTEM ({percent:.4g}) REPEATABLE ({seed}) LIMIT {limit}"
+        # The LIMIT must not keep just the first pages sampled: shuffle the sample (only the sample,
+        # never the table) by a hash of each row's physical address and the seed, so it repeats.
+        shuffle = sa.literal_column(f"md5(ctid::text || ':{int(seed)}')")
+        rows = connection.execute(sa.select(*sampled.c).order_by(shuffle).limit(limit)).fetchall()
+        return rows, f"TABLESAMPLE {method} ({percent:.4g}) REPEATABLE ({seed}) LIMIT {limit}"
 
 
 class MySQL(Dialect):
