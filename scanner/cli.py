@@ -55,16 +55,21 @@ def main():
 @click.option("--sample-rows", type=click.IntRange(min=1), help="Rows read per table (default 10000).")
 @click.option("--full-tables", is_flag=True, help="Read every row of every table instead of a sample.")
 @click.option("--lang", "language", type=click.Choice(["auto", "en", "zh"]), help="Language of the data.")
+@click.option("--include", multiple=True, metavar="GLOB",
+              help="Read only files matching GLOB (path under the source or file name; repeatable).")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Do not read files matching GLOB (repeatable).")
 @click.option("--no-report", is_flag=True, help="Write the Parquet findings only, no report.html.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @library_errors
-def scan(sources, out_dir, config_file, workers, sample_rows, full_tables, language, no_report, quiet):
+def scan(sources, out_dir, config_file, workers, sample_rows, full_tables, language, include, exclude, no_report,
+         quiet):
     """Scan SOURCE... (paths, sqlite:///file.db, …) and write findings to --out DIR."""
     from scanner.scan_command import run_scan_command
 
     console = Console(stderr=True, quiet=quiet)
     flags = {"workers": workers, "sample_rows": sample_rows, "language": language}
-    summary = run_scan_command(list(sources), out_dir, config_file, flags, full_tables, console)
+    summary = run_scan_command(list(sources), out_dir, config_file, flags, full_tables, console,
+                               exclude=exclude, include=include)
     if not no_report:
         _write_report(out_dir, summary.scan_id, out_dir / "report.html", "en", console)
 

@@ -17,5 +17,10 @@ class ExtractError(ScanError):
     """One item cannot be read; the scan records it as a coverage gap and goes on."""
 
 
+class SkippedError(ExtractError):
+    """An item piiaudit will not read (password-protected, encrypted, not supported): recorded as
+    ``skipped`` with the reason, not as an ``error``."""
+
+
 class ModelMissingError(ScanError):
     """The spaCy model package is not installed."""

@@ -16,8 +16,9 @@ def _warm_up(spec: EngineSpec) -> None:
 
 
 def run_units(units: Iterable[Unit], options, on_start: Callable[[Item], None] = lambda item: None
-              ) -> Iterator[ItemResult]:
-    """Yield one ItemResult per unit of a scan with ``options`` (ScanOptions), in completion order."""
+              ) -> Iterator[list[ItemResult]]:
+    """Yield the ItemResults of each unit of a scan with ``options`` (ScanOptions), in completion order:
+    the item's own first, then one per archive member, attachment or SQLite table it holds."""
     spec = EngineSpec.of(options.detectors, options.detectors_label)
     language, workers = options.language, options.workers
     if workers <= 1:
@@ -33,6 +34,6 @@ def run_units(units: Iterable[Unit], options, on_start: Callable[[Item], None] =
         for uri, item in units:
             pending.add(pool.submit(scan_item, uri, options.source, item, spec, language))
         for future in futures.as_completed(pending):
-            result = future.result()
-            on_start(result.item)
-            yield result
+            results = future.result()
+            on_start(results[0].item)
+            yield results

@@ -95,10 +95,11 @@ def run_scan(sources: Sequence[str], out_dir: Path, options: ScanOptions = ScanO
         for result in failed:
             writer.add(result)
             _record(summary, result)
-        for result in run_units(units, options, progress.started):
-            writer.add(result)
-            _record(summary, result)
-            progress.finished(result)
+        for results in run_units(units, options, progress.started):
+            for result in results:
+                writer.add(result)
+                _record(summary, result)
+            progress.finished(results[0])
     except BaseException:
         manifest.update(status="interrupted", finished_at=datetime.now(UTC).isoformat())
         write_manifest(summary.out_dir, manifest)

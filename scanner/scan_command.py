@@ -15,11 +15,15 @@ from scanner.scanconfig import load_scan_config, scan_options
 
 def run_scan_command(sources: Sequence[str], out_dir: Path, config_file: Path | None,
                      flags: dict[str, Any], full_tables: bool, console: Console,
-                     exclude: tuple[str, ...] = ()) -> ScanSummary:
-    """Load configuration (defaults < --config < flags), scan with progress, print the summary."""
+                     exclude: tuple[str, ...] = (), include: tuple[str, ...] = ()) -> ScanSummary:
+    """Load configuration (defaults < --config < flags), scan with progress, print the summary.
+
+    ``include`` and ``exclude`` globs add to the configured ones.
+    """
     values, detectors, label = load_scan_config(config_file)
     values.update({k: v for k, v in flags.items() if v is not None})
     values["exclude"] = tuple(values["exclude"]) + exclude
+    values["include"] = tuple(values["include"]) + include
     options = scan_options(values, detectors, label, full_tables)
     with TerminalProgress(console) as progress:
         summary = run_scan(sources, out_dir, options, progress)

@@ -10,7 +10,7 @@ from scanner.pipeline import ScanOptions
 from scanner.settings import check_keys, read_config, require
 
 LANGUAGES = ("auto", "en", "zh")
-_SCAN_KEYS = {"sample_rows", "max_file_mb", "workers", "language", "exclude", "databases"}
+_SCAN_KEYS = {"sample_rows", "max_file_mb", "workers", "language", "include", "exclude", "databases"}
 _GLOB_KEYS = ("include_schemas", "exclude_schemas", "include_tables", "exclude_tables")
 _DATABASE_KEYS = {*_GLOB_KEYS, "statement_timeout_s", "sample_seed"}
 
@@ -36,8 +36,9 @@ def _scan_section(section: dict, label: str, where: str) -> dict[str, Any]:
         raise ConfigError(f"{label}: '{_path(where, 'language')}' must be one of {', '.join(LANGUAGES)}")
     if "language" in section:
         values["language"] = section["language"]
-    if "exclude" in section:
-        values["exclude"] = tuple(map(str, require(section, "exclude", list, label, where)))
+    for key in ("include", "exclude"):
+        if key in section:
+            values[key] = tuple(map(str, require(section, key, list, label, where)))
     if "databases" in section:
         values["databases"] = _databases_section(require(section, "databases", dict, label, where), label,
                                                  _path(where, "databases"))
@@ -82,6 +83,7 @@ def scan_options(values: dict[str, Any], detectors: dict[str, Any], detectors_la
                  full_tables: bool) -> ScanOptions:
     source = SourceOptions(sample_rows=values["sample_rows"], full_tables=full_tables,
                            max_file_bytes=values["max_file_mb"] * 2**20, exclude=values["exclude"],
+                           include=values["include"],
                            databases=DatabaseOptions(**values.get("databases", {})))
     return ScanOptions(source=source, workers=values["workers"], language=values["language"],
                        detectors=detectors, detectors_label=detectors_label)

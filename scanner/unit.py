@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 from dataclasses import dataclass, replace
 
 from detectors.columns import merge as merge_classes
 from scanner.columns import CountedRows, table_result
 from scanner.connectors import Connector, SourceOptions, TableSample, open_source
-from scanner.errors import ScanError
-from scanner.extract import extractor_for, extractors
+from scanner.contents import failure, scan_contents
+from scanner.errors import SkippedError
 from scanner.extract.chunking import column_chunks
+from scanner.extract.members import Limits
 from scanner.privacy import load_key, mask, value_hash
 from scanner.records import Chunk, Finding, Item, ItemResult
 
@@ -50,29 +50,58 @@ def _engine(spec: EngineSpec):
 
 
 def scan_item(uri: str, options: SourceOptions, item: Item, spec: EngineSpec = EngineSpec(),
-              language: str = "auto") -> ItemResult:
-    """Scan one item of source ``uri``; a bad item becomes a result with a reason, never an exception."""
+              language: str = "auto") -> list[ItemResult]:
+    """Scan one item of source ``uri``: its result, then one per archive member, attachment or table
+    of a SQLite file it holds (scanner/contents.py). A bad item becomes a result with a reason, never
+    an exception."""
     try:
-        payload = _connector(uri, options).read(item)
-        if isinstance(payload, TableSample):
-            rows = CountedRows(payload.rows)
-            chunks = column_chunks(payload.columns, rows, lambda row, col: f"row {row + 1}")
-        else:
-            extractor = extractor_for(item.name)
-            if extractor is None:
-                return ItemResult(item, "skipped", _unsupported(item.name), hashlib.sha256(payload).hexdigest())
-            chunks = extractor.extract(payload, item.name)
-            content_hash = hashlib.sha256(payload).hexdigest()
-        engine, classes = spec.engine(), []
-        findings = tuple(f for chunk in chunks
-                         for f in _findings(item, chunk, _detect(engine, chunk, language, classes)))
-        if isinstance(payload, TableSample):
-            return replace(table_result(item, payload, rows, findings), column_classes=merge_classes(classes))
-    except ScanError as exc:
-        return ItemResult(item, "error", str(exc))
-    except Exception as exc:  # a parser's bug on hostile input must not stop the scan
-        return ItemResult(item, "error", f"{item.name}: could not be read ({type(exc).__name__})")
-    return ItemResult(item, "scanned", None, content_hash, None, findings, column_classes=merge_classes(classes))
+        connector = _connector(uri, options)
+        payload = connector.read(item)
+    except Exception as exc:  # noqa: BLE001 (recorded as the item's reason)
+        return [failure(item, exc)]
+    if isinstance(payload, TableSample):
+        try:
+            return [_scan_table(item, payload, spec, language)]
+        except Exception as exc:  # noqa: BLE001
+            return [failure(item, exc)]
+    limits = Limits(max_member_bytes=options.max_file_bytes)
+    return scan_contents(item, payload, limits, functools.partial(_scan_text, spec=spec, language=language),
+                         functools.partial(_scan_database, connector, options, spec, language))
+
+
+def _scan_table(item: Item, payload: TableSample, spec: EngineSpec, language: str) -> ItemResult:
+    rows = CountedRows(payload.rows)
+    chunks = column_chunks(payload.columns, rows, lambda row, col: f"row {row + 1}")
+    findings, classes = _scan_chunks(item, chunks, spec, language)
+    return replace(table_result(item, payload, rows, findings), column_classes=merge_classes(classes))
+
+
+def _scan_text(item: Item, chunks, spec: EngineSpec, language: str) -> ItemResult:
+    findings, classes = _scan_chunks(item, chunks, spec, language)
+    return ItemResult(item, "scanned", None, None, None, findings, column_classes=merge_classes(classes))
+
+
+def _scan_chunks(item: Item, chunks, spec: EngineSpec, language: str) -> tuple[tuple[Finding, ...], list]:
+    engine, classes = spec.engine(), []
+    findings = tuple(f for chunk in chunks for f in _findings(item, chunk, _detect(engine, chunk, language, classes)))
+    return findings, classes
+
+
+def _scan_database(connector: Connector, options: SourceOptions, spec: EngineSpec, language: str,
+                   item: Item) -> list[ItemResult]:
+    """The tables of a SQLite file found on a share, through the SQL connector, named ``file.db!table``."""
+    path_of = getattr(connector, "path_of", None)
+    if path_of is None or item.kind != "file":
+        raise SkippedError(f"{item.name}: SQLite database not read here (copy it out and scan it as sqlite:///FILE)")
+    database = _connector(f"sqlite:///{path_of(item)}", options)
+    results = []
+    for table in database.items():
+        named = replace(table, source=item.source, name=f"{item.name}!{table.name}")
+        try:
+            results.append(_scan_table(named, database.read(table), spec, language))
+        except Exception as exc:  # noqa: BLE001
+            results.append(failure(named, exc))
+    return results
 
 
 def _detect(engine, chunk: Chunk, language: str, classes: list) -> list:
@@ -80,11 +109,6 @@ def _detect(engine, chunk: Chunk, language: str, classes: list) -> list:
     matches, judged = engine.detect_columns(chunk, language)
     classes.extend(judged)
     return matches
-
-
-def _unsupported(name: str) -> str:
-    supported = " ".join(sorted(extractors()))
-    return f"file type not supported yet (supported: {supported})"
 
 
 def _findings(item: Item, chunk: Chunk, matches) -> list[Finding]:

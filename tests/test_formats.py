@@ -1,10 +1,14 @@
 """One small fixture per format; each must yield its planted values at the right location."""
 from __future__ import annotations
 
+import io
 import shutil
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
+from formats_gen import protected_fixtures, write_fixtures
 
 from conftest import DATA
 from scanner.connectors import SourceOptions
@@ -38,10 +42,17 @@ def room(tmp_path_factory) -> Path:
     sheet.append(["李雷", "13712345678", "VIP"])
     sheet.append(["韩梅梅", "13812345678", ""])
     workbook.save(room / "customers.xlsx")
+    write_fixtures(room)
+    protected_fixtures(room)
     return room
 
 
 def scan(room: Path, name: str):
+    return scan_all(room, name)[0]
+
+
+def scan_all(room: Path, name: str):
+    """The results of one file: its own, then those of what it holds (attachments)."""
     path = room / name
     return scan_item(str(room), SourceOptions(), Item(str(room), name, "file", path.stat().st_size))
 
@@ -60,6 +71,22 @@ def scan(room: Path, name: str):
     ("contract.docx", "EMAIL_ADDRESS", "paragraph 2", None),
     ("contract.docx", "CN_RESIDENT_ID", "table 1 row 1", None),
     ("customers.xlsx", "PHONE_NUMBER", "客户!B3", "手机号"),
+    ("legacy_big5.txt", "CN_RESIDENT_ID", "line 2", None),
+    ("legacy_big5.txt", "PHONE_NUMBER", "line 3", None),
+    ("report.pdf", "EMAIL_ADDRESS", "page 2", None),
+    ("deck.pptx", "EMAIL_ADDRESS", "slide 2", None),
+    ("deck.pptx", "CN_RESIDENT_ID", "slide 2 notes", None),
+    ("mail.msg", "EMAIL_ADDRESS", "header From", None),
+    ("mail.msg", "PHONE_NUMBER", "body line 2", None),
+    ("files.eml", "EMAIL_ADDRESS", "header From", None),
+    ("reviewed.docx", "EMAIL_ADDRESS", "comment 1", None),
+    ("page.html", "EMAIL_ADDRESS", "line 6", None),
+    ("page.html", "CN_RESIDENT_ID", "line 7", None),
+    ("customers.xml", "EMAIL_ADDRESS", "line 5", None),
+    ("customers.xml", "PHONE_NUMBER", "line 7", None),
+    ("people.tsv", "EMAIL_ADDRESS", "row 3", "email"),
+    ("events.jsonl", "EMAIL_ADDRESS", "line 2", None),
+    ("notes.md", "EMAIL_ADDRESS", "line 4", None),
 ])
 def test_format_yields_finding_at_location(room, name, entity, location, column):
     result = scan(room, name)
@@ -82,6 +109,91 @@ def test_non_pii_column_has_no_findings(room):
 
 def test_legacy_gb18030_decodes_to_the_right_characters():
     assert "诊断：高血压" in decode((FORMATS / "legacy_gbk.txt").read_bytes(), "legacy_gbk.txt")
+
+
+def test_legacy_big5_decodes_to_the_right_characters():
+    text = decode((FORMATS / "legacy_big5.txt").read_bytes(), "legacy_big5.txt")
+    assert text.startswith("客戶資料\n身分證字號：110102199101010078\n")
+
+
+@pytest.mark.parametrize("text", ["客户：王小明\n手机：13912345678\n", "备注：高血压\n",
+                                  "姓名 张三 住址 北京市朝阳区\n"])
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030"])
+def test_short_gbk_text_is_not_taken_for_korean(text, encoding):
+    # charset-normalizer alone reads the first as cp949 (Hangul and stray Chinese characters).
+    assert decode(text.encode(encoding), "short.txt") == text
+
+
+@pytest.mark.parametrize("text", ["客戶：陳大文\n電話：0912345678\n", "備註：高血壓\n", "地址：台北市信義區\n"])
+def test_short_big5_text_comes_out_right(text):
+    assert decode(text.encode("big5"), "short.txt") == text
+
+
+@pytest.mark.parametrize("text, encoding", [("お客様：山田太郎\n電話番号：0312345678\n", "shift_jis"),
+                                            ("고객: 김철수\n전화: 01012345678\n", "euc_kr")])
+def test_japanese_and_korean_stay_what_they_are(text, encoding):
+    assert decode(text.encode(encoding), "short.txt") == text
+
+
+def test_mail_attachments_are_scanned_as_members(room):
+    results = {r.item.name: r for r in scan_all(room, "files.eml")}
+    assert set(results) == {"files.eml", "files.eml!staff.csv", "files.eml!badge.pdf"}
+    assert results["files.eml!staff.csv"].item.kind == "archive_member"
+    assert ("row 2", "email") in [(f.location, f.column) for f in results["files.eml!staff.csv"].findings]
+    assert "page 1" in [f.location for f in results["files.eml!badge.pdf"].findings
+                        if f.entity_type == "EMAIL_ADDRESS"]
+
+
+def test_msg_attachments_are_scanned_as_members(room):
+    results = {r.item.name: r for r in scan_all(room, "mail.msg")}
+    ids = results["mail.msg!ids.txt"]
+    assert ids.status == "scanned"
+    assert [f.location for f in ids.findings if f.entity_type == "CN_RESIDENT_ID"] == ["line 1"]
+
+
+def test_type_is_decided_by_content_not_extension(room, tmp_path):
+    (tmp_path / "scan0001.txt").write_bytes((room / "report.pdf").read_bytes())
+    (tmp_path / "export.dat").write_bytes((room / "people.tsv").read_bytes())
+    header = b"IHDR" + struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    png = b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + header + struct.pack(">I", zlib.crc32(header))
+    (tmp_path / "photo.txt").write_bytes(png + bytes(range(256)) * 4)
+    pdf = scan(tmp_path, "scan0001.txt")
+    assert ("EMAIL_ADDRESS", "page 2") in [(f.entity_type, f.location) for f in pdf.findings]
+    assert scan(tmp_path, "export.dat").status == "scanned"
+    photo = scan(tmp_path, "photo.txt")
+    assert (photo.status, photo.findings) == ("skipped", ())
+    assert "image/png" in photo.reason
+
+
+@pytest.mark.parametrize("name, reason", [
+    ("locked.docx", "locked.docx: password-protected docx"),
+    ("locked.xlsx", "locked.xlsx: password-protected xlsx"),
+    ("locked.pdf", "locked.pdf: password-protected pdf"),
+])
+def test_password_protected_files_are_skipped_with_a_reason(room, name, reason):
+    result = scan(room, name)
+    assert (result.status, result.findings) == ("skipped", ())
+    assert result.reason.startswith(reason)
+
+
+def test_pdf_encrypted_without_a_user_password_is_read(tmp_path):
+    from formats_gen import pdf
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf([["Owner only", "tina.wolf@example.com"]]))))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
+    with open(tmp_path / "restricted.pdf", "wb") as out:
+        writer.write(out)
+    result = scan(tmp_path, "restricted.pdf")
+    assert ("EMAIL_ADDRESS", "page 1") in [(f.entity_type, f.location) for f in result.findings]
+
+
+def test_xml_bomb_is_refused_with_a_reason(tmp_path):
+    entities = "".join(f'<!ENTITY e{i} "{f"&e{i - 1};" * 10 if i else "ha"}">' for i in range(10))
+    (tmp_path / "bomb.xml").write_text(f'<?xml version="1.0"?><!DOCTYPE b [{entities}]><b>&e9;</b>')
+    result = scan(tmp_path, "bomb.xml")
+    assert result.status == "skipped"
+    assert "possible XML bomb" in result.reason
 
 
 @pytest.mark.parametrize("name, content, status, reason", [

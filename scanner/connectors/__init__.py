@@ -6,6 +6,7 @@ and ``read(item)`` returning bytes (files) or a ``TableSample`` (tables).
 """
 from __future__ import annotations
 
+import fnmatch
 import functools
 import importlib
 import pkgutil
@@ -55,7 +56,21 @@ class SourceOptions:
     full_tables: bool = False
     max_file_bytes: int = 100 * 1024 * 1024
     exclude: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()  # file globs; empty means every file
     databases: DatabaseOptions = DatabaseOptions()
+
+
+def wanted_file(relative: str, options: SourceOptions) -> bool:
+    """Whether a file's path relative to the root (with '/') passes the include and exclude globs.
+
+    A glob is matched against the whole relative path (``*`` also crosses '/', so ``*.csv`` matches
+    ``hr/2024/pay.csv``) and against the file name alone.
+    """
+    def matches(patterns: tuple[str, ...]) -> bool:
+        name = relative.rsplit("/", 1)[-1]
+        return any(fnmatch.fnmatchcase(relative, p) or fnmatch.fnmatchcase(name, p) for p in patterns)
+
+    return (not options.include or matches(options.include)) and not matches(options.exclude)
 
 
 class Connector(Protocol):

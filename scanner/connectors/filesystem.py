@@ -1,19 +1,43 @@
-"""Local and NFS-mounted folders (or a single file), read-only, never following a link out of the root."""
+"""Local and NFS-mounted folders (or a single file), read-only, never following a link.
+
+Symbolic links are reported as skipped items, not followed: a link may lead out of the root or
+into a loop, and a target inside the root is scanned under its own path anyway. Files are opened
+with O_NOFOLLOW (a file swapped for a link after listing is refused) and O_NOATIME where allowed.
+"""
 from __future__ import annotations
 
-import fnmatch
+import grp
 import os
+import pwd
+import stat
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from scanner.connectors import SourceOptions
-from scanner.errors import ExtractError, SourceError
+from scanner.connectors import SourceOptions, wanted_file
+from scanner.errors import ExtractError, SkippedError, SourceError
 from scanner.records import Item
 
 SCHEMES = ("", "file")
 # O_NOATIME keeps access times as they were, where the platform and our privileges allow it.
 _NOATIME = getattr(os, "O_NOATIME", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def exposure(info: os.stat_result) -> str:
+    """Who may read a file by its POSIX permissions: ``owner=alice group=staff mode=0644 world-readable``."""
+    words = [f"owner={_name(pwd.getpwuid, info.st_uid)}", f"group={_name(grp.getgrgid, info.st_gid)}",
+             f"mode={stat.S_IMODE(info.st_mode):04o}"]
+    words += [word for bit, word in ((stat.S_IROTH, "world-readable"), (stat.S_IWOTH, "world-writable"))
+              if info.st_mode & bit]
+    return " ".join(words)
+
+
+def _name(lookup, number: int) -> str:
+    try:
+        return lookup(number)[0]
+    except KeyError:  # an ID from another machine (NFS) has no local name
+        return str(number)
 
 
 class FilesystemConnector:
@@ -29,43 +53,58 @@ class FilesystemConnector:
         if self.root.is_file():
             yield self._item(self.root, self.root.name)
             return
+        # followlinks=False: linked folders are listed in `dirs` but never entered, so no loops.
         for folder, dirs, files in os.walk(self.root, followlinks=False):
             dirs.sort()
-            for name in sorted(files):
+            links = [d for d in dirs if Path(folder, d).is_symlink()]
+            for name in sorted([*files, *links]):
                 path = Path(folder, name)
                 relative = path.relative_to(self.root).as_posix()
-                if path.is_symlink() or any(fnmatch.fnmatch(relative, g) for g in self.options.exclude):
-                    continue
-                yield self._item(path, relative)
+                if wanted_file(relative, self.options):
+                    yield self._item(path, relative)
 
     def _item(self, path: Path, relative: str) -> Item:
-        stat = path.stat()
-        modified = datetime.fromtimestamp(stat.st_mtime, tz=UTC)
-        return Item(self.source, relative, "file", stat.st_size, modified)
+        info = path.lstat()
+        kind = "link" if stat.S_ISLNK(info.st_mode) else "file"
+        modified = datetime.fromtimestamp(info.st_mtime, tz=UTC)
+        return Item(self.source, relative, kind, info.st_size, modified, exposure(info))
 
     def path_of(self, item: Item) -> Path:
         return self.root if self.root.is_file() else self.root / item.name
 
     def read(self, item: Item) -> bytes:
-        if item.size_bytes is not None and item.size_bytes > self.options.max_file_bytes:
-            raise ExtractError(f"{item.name}: larger than the {self.options.max_file_bytes // 2**20} MB limit")
         path = self.path_of(item)
+        if item.kind == "link":
+            raise SkippedError(self._link_reason(item.name, path))
+        if item.size_bytes is not None and item.size_bytes > self.options.max_file_bytes:
+            raise SkippedError(f"{item.name}: larger than the {self.options.max_file_bytes // 2**20} MB limit "
+                               "(raise scan.max_file_mb to read it)")
         try:
             fd = _open_readonly(path)
         except PermissionError:
             raise ExtractError(f"{item.name}: permission denied (run as a user who can read it)") from None
+        except OSError as exc:
+            raise ExtractError(f"{item.name}: cannot be opened ({exc.strerror})") from None
         with os.fdopen(fd, "rb") as handle:
             return handle.read()
+
+    def _link_reason(self, name: str, path: Path) -> str:
+        target = path.resolve()
+        if not target.exists():
+            return f"{name}: symbolic link to nothing (broken), not followed"
+        if not target.is_relative_to(self.root):
+            return f"{name}: symbolic link out of the scanned folder, not followed (scan its target as a source)"
+        return f"{name}: symbolic link, not followed (its target is scanned as {target.relative_to(self.root)})"
 
 
 def _open_readonly(path: Path) -> int:
     try:
-        return os.open(path, os.O_RDONLY | _NOATIME)
+        return os.open(path, os.O_RDONLY | _NOFOLLOW | _NOATIME)
     except PermissionError:
         if not _NOATIME:
             raise
         # O_NOATIME is allowed only to the file's owner (or root); fall back to a plain read.
-        return os.open(path, os.O_RDONLY)
+        return os.open(path, os.O_RDONLY | _NOFOLLOW)
 
 
 CONNECTOR = FilesystemConnector

@@ -10,6 +10,7 @@ from scanner.extract.encoding import decode
 from scanner.records import Chunk
 
 EXTENSIONS = (".csv", ".tsv")
+MIME_TYPES = ("text/csv", "text/tab-separated-values")
 
 
 def extract(data: bytes, name: str) -> Iterator[Chunk]:

@@ -25,6 +25,10 @@ def decode(data: bytes, name: str) -> str:
     # GB18030 is a superset of GBK/GB2312 and decodes almost any byte string, so it would
     # shadow Big5 and single-byte encodings; charset-normalizer judges first.
     best = charset_normalizer.from_bytes(data).best()
+    if best is not None and _mixed_scripts(str(best)):
+        # Short GBK or Big5 text is often taken for Korean or Japanese; read as such it mixes Hangul
+        # with Kana or many Chinese characters, which no real text does. Judge among Chinese encodings.
+        best = charset_normalizer.from_bytes(data, cp_isolation=["gb18030", "big5"]).best() or best
     if best is not None and best.encoding:
         encoding = "gb18030" if best.encoding in ("gbk", "gb2312", "hz") else best.encoding
         try:
@@ -36,3 +40,11 @@ def decode(data: bytes, name: str) -> str:
     except UnicodeDecodeError:
         raise ExtractError(f"{name}: cannot decode as text (not UTF-8, GB18030 or any encoding "
                            "charset-normalizer knows)") from None
+
+
+def _mixed_scripts(text: str) -> bool:
+    """Hangul beside Kana, or beside more than a few Chinese characters: a wrong guess of encoding."""
+    hangul = sum(1 for c in text if "\uac00" <= c <= "\ud7af" or "\u3130" <= c <= "\u318f")
+    kana = sum(1 for c in text if "\u3040" <= c <= "\u30ff")
+    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    return bool(hangul and (kana or han > hangul // 5))

@@ -1,16 +1,19 @@
-"""E-mail messages (.eml): addressing headers, subject and text bodies."""
+"""E-mail messages (.eml): addressing headers, subject and text bodies; attachments are scanned as members."""
 from __future__ import annotations
 
 import email
 import email.policy
 import html
+import io
 import re
 from collections.abc import Iterator
 
 from scanner.extract.chunking import numbered_lines, text_chunks
+from scanner.extract.members import Budget, Member
 from scanner.records import Chunk
 
 EXTENSIONS = (".eml",)
+MIME_TYPES = ("message/rfc822",)
 _HEADERS = ("From", "To", "Cc", "Reply-To", "Subject")
 _TAG = re.compile(r"<[^>]+>")
 
@@ -32,3 +35,16 @@ def _lines(message) -> Iterator[tuple[str, str]]:
 def extract(data: bytes, name: str) -> Iterator[Chunk]:
     message = email.message_from_bytes(data, policy=email.policy.default)
     yield from text_chunks(_lines(message))
+
+
+def members(data: bytes, name: str, budget: Budget) -> Iterator[Member]:
+    """Attachments (and attached messages), by their file names."""
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    for number, part in enumerate(message.walk(), start=1):
+        if part.is_multipart() or not (part.is_attachment() or part.get_filename()):
+            continue
+        payload = part.get_payload(decode=True)
+        if payload is None and part.get_content_type() == "message/rfc822":
+            payload = part.get_payload(0).as_bytes()
+        filename = part.get_filename() or f"attachment {number}"
+        yield budget.member(filename, io.BytesIO(payload or b""), len(payload or b""), None)

@@ -6,11 +6,14 @@ from collections.abc import Iterator
 
 from python_calamine import CalamineWorkbook
 
-from scanner.errors import ExtractError
+from scanner.errors import ExtractError, SkippedError
 from scanner.extract.chunking import column_chunks
 from scanner.records import Chunk
 
 EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods")
+MIME_TYPES = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+              "application/vnd.ms-excel.sheet.macroEnabled.12", "application/vnd.ms-excel",
+              "application/vnd.oasis.opendocument.spreadsheet")
 
 
 def column_letter(index: int) -> str:
@@ -26,8 +29,10 @@ def extract(data: bytes, name: str) -> Iterator[Chunk]:
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises its own error types per format
-        reason = "password-protected or encrypted" if "password" in str(exc).lower() else str(exc)
-        raise ExtractError(f"{name}: cannot open spreadsheet ({reason})") from None
+        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+            kind = name.rsplit(".", 1)[-1].lower() if "." in name else "spreadsheet"
+            raise SkippedError(f"{name}: password-protected {kind}") from None
+        raise ExtractError(f"{name}: cannot open spreadsheet ({exc})") from None
     for sheet_name in workbook.sheet_names:
         rows = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
         if not rows:

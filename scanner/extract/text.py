@@ -8,6 +8,7 @@ from scanner.extract.encoding import decode
 from scanner.records import Chunk
 
 EXTENSIONS = (".txt", ".log", ".md", ".json", ".jsonl", ".ini", ".cfg", ".conf", ".yaml", ".yml")
+MIME_TYPES = ("text/plain", "application/json", "application/x-ndjson")
 
 
 def extract(data: bytes, name: str) -> Iterator[Chunk]:

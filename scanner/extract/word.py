@@ -1,4 +1,4 @@
-"""Word documents (.docx): paragraphs, tables, headers and footers."""
+"""Word documents (.docx): paragraphs, tables, headers, footers and comments."""
 from __future__ import annotations
 
 import io
@@ -12,6 +12,8 @@ from scanner.extract.chunking import text_chunks
 from scanner.records import Chunk
 
 EXTENSIONS = (".docx", ".docm")
+MIME_TYPES = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+              "application/vnd.ms-word.document.macroEnabled.12")
 
 
 def _lines(document) -> Iterator[tuple[str, str]]:
@@ -25,6 +27,9 @@ def _lines(document) -> Iterator[tuple[str, str]]:
         for part, label in ((section.header, "header"), (section.footer, "footer")):
             for paragraph in part.paragraphs:
                 yield f"section {s} {label}", paragraph.text
+    for number, comment in enumerate(document.comments, start=1):
+        # The author's name is personal information too, and gives the comment's text its context.
+        yield f"comment {number}", f"{comment.author or ''}: {comment.text}"
 
 
 def extract(data: bytes, name: str) -> Iterator[Chunk]:

@@ -1,0 +1,186 @@
+"""Binary format fixtures, generated at test time rather than committed as opaque blobs.
+
+PDF and Outlook .msg have no well-kept writer among our dependencies, so small writers are here:
+a one-font text PDF, and an OLE compound file (version 3, every stream in the mini stream).
+"""
+from __future__ import annotations
+
+import io
+import struct
+import uuid
+from email.message import EmailMessage
+from pathlib import Path
+
+# --- PDF -----------------------------------------------------------------------------------------
+
+
+def pdf(pages: list[list[str]]) -> bytes:
+    """A PDF whose page N shows the lines ``pages[N-1]`` in Helvetica (ASCII only)."""
+    count = len(pages)
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(count))
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {count} >>",
+               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    for number, lines in enumerate(pages):
+        text = " ".join(f"({line}) Tj T*" for line in lines)
+        stream = f"BT /F1 11 Tf 14 TL 72 720 Td {text} ET".encode("latin-1")
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+                       f"/Contents {5 + 2 * number} 0 R >>")
+        objects.append(f"<< /Length {len(stream)} >>\nstream\n{stream.decode('latin-1')}\nendstream")
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+# --- OLE compound file (for .msg) ----------------------------------------------------------------
+
+_FREE, _END, _FAT, _NONE = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
+_OUTLOOK_CLSID = uuid.UUID("00020d0b-0000-0000-c000-000000000046").bytes_le
+
+
+def _sectors(data: bytes, fill: bytes = b"\0") -> list[bytes]:
+    data += fill * (-len(data) % 512)
+    return [data[i:i + 512] for i in range(0, len(data), 512)]
+
+
+def _chain(first: int, count: int) -> list[int]:
+    return [first + i + 1 for i in range(count - 1)] + [_END] if count else []
+
+
+def _sort_key(path: str) -> tuple[int, str]:
+    name = path.rsplit("/", 1)[-1]
+    return len(name), name.upper()  # the order CFB requires of siblings
+
+
+def compound_file(streams: dict[str, bytes], clsid: bytes = _OUTLOOK_CLSID) -> bytes:
+    """An OLE file holding ``streams`` by '/'-separated path (each under 4096 bytes, so in the mini stream).
+
+    Siblings are chained through their right links, all black: a valid, if unbalanced, tree.
+    """
+    children: dict[str, list[str]] = {"": []}
+    for path in streams:
+        parts = path.split("/")
+        for depth in range(1, len(parts) + 1):
+            node, parent = "/".join(parts[:depth]), "/".join(parts[:depth - 1])
+            if node not in children.setdefault(parent, []):
+                children[parent].append(node)
+    for kids in children.values():
+        kids.sort(key=_sort_key)
+    order = ["", *sorted(n for kids in children.values() for n in kids)]
+    index = {name: i for i, name in enumerate(order)}
+    mini, starts, minifat = bytearray(), {}, []
+    for name in order:
+        if name in streams:
+            assert len(streams[name]) < 4096, name
+            starts[name] = len(mini) // 64
+            minifat += _chain(starts[name], -(-len(streams[name]) // 64))
+            mini += streams[name] + b"\0" * (-len(streams[name]) % 64)
+    directory_count = -(-len(order) * 128 // 512)
+    minifat_sectors = _sectors(struct.pack(f"<{len(minifat)}I", *minifat), b"\xff") if minifat else []
+    mini_sectors = _sectors(bytes(mini))
+    first_dir, first_minifat = 1, 1 + directory_count
+    first_mini = first_minifat + len(minifat_sectors)
+    entries = []
+    for name in order:
+        parent = name.rsplit("/", 1)[0] if "/" in name else ""
+        siblings = children[parent] if name else [name]
+        position = siblings.index(name) + 1
+        right = index[siblings[position]] if position < len(siblings) else _NONE
+        kids = children.get(name, [])
+        kind = 5 if not name else (2 if name in streams else 1)
+        start, size = (first_mini, len(mini)) if kind == 5 else (starts.get(name, _END), len(streams.get(name, b"")))
+        entries.append(_entry(name.rsplit("/", 1)[-1] or "Root Entry", kind, right,
+                              index[kids[0]] if kids else _NONE, start, size, clsid if kind == 5 else b"\0" * 16))
+    directory_sectors = _sectors(b"".join(entries))
+    fat = ([_FAT] + _chain(first_dir, directory_count) + _chain(first_minifat, len(minifat_sectors))
+           + _chain(first_mini, len(mini_sectors)))
+    assert len(fat) <= 128, "fixture too large for one FAT sector"
+    fat += [_FREE] * (128 - len(fat))
+    header = struct.pack("<8s16sHHHHH6sIIIIIIIII", bytes.fromhex("d0cf11e0a1b11ae1"), b"\0" * 16, 0x3E, 3,
+                         0xFFFE, 9, 6, b"\0" * 6, 0, 1, first_dir, 0, 4096,
+                         first_minifat if minifat_sectors else _END, len(minifat_sectors), _END, 0)
+    header += struct.pack("<109I", 0, *([_FREE] * 108))
+    return header + b"".join([struct.pack("<128I", *fat), *directory_sectors, *minifat_sectors, *mini_sectors])
+
+
+def _entry(name: str, kind: int, right: int, child: int, start: int, size: int, clsid: bytes) -> bytes:
+    encoded = name.encode("utf-16-le") + b"\0\0"
+    return struct.pack("<64sHBBIII16sIQQIQ", encoded, len(encoded), kind, 1, _NONE, right, child, clsid, 0, 0, 0,
+                       start, size)
+
+
+def outlook_message(headers: dict[str, str], body: str, attachments: dict[str, bytes]) -> bytes:
+    """A .msg: string properties by id (e.g. ``{"0037": subject}``), a body, attachments by file name."""
+    streams = {f"__substg1.0_{prop}001F": value.encode("utf-16-le") for prop, value in headers.items()}
+    streams["__substg1.0_1000001F"] = body.encode("utf-16-le")
+    for number, (filename, data) in enumerate(attachments.items()):
+        storage = f"__attach_version1.0_#{number:08X}"
+        streams[f"{storage}/__substg1.0_3707001F"] = filename.encode("utf-16-le")
+        streams[f"{storage}/__substg1.0_37010102"] = data
+    return compound_file(streams)
+
+
+# --- the per-format fixtures of tests/test_formats.py ---------------------------------------------
+
+
+def write_fixtures(room: Path) -> None:
+    """Write the generated fixtures into ``room``: pdf, pptx, msg, eml with attachments, docx comment."""
+    import docx
+    import pptx
+
+    (room / "report.pdf").write_bytes(pdf([["Quarterly report", "Prepared by the finance team"],
+                                           ["Contact", "Write to mia.scott@example.com for details"]]))
+    deck = pptx.Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[1])
+    slide.shapes.title.text = "Customer review"
+    slide.placeholders[1].text = "Escalations this quarter"
+    slide = deck.slides.add_slide(deck.slide_layouts[1])
+    slide.shapes.title.text = "Key account"
+    slide.placeholders[1].text = "Owner: noah.king@example.com"
+    slide.notes_slide.notes_text_frame.text = "客户身份证号：110102199101010078"
+    deck.save(room / "deck.pptx")
+    (room / "mail.msg").write_bytes(outlook_message(
+        {"0037": "Quarterly review", "0C1A": "Olivia Baker", "0C1F": "olivia.baker@example.com", "0E04": "Team"},
+        "Hello,\n客户手机：13912345678\n", {"ids.txt": "身份证号：110102199101010078\n".encode()}))
+    message = EmailMessage()
+    message["From"] = "Paul Reed <paul.reed@example.com>"
+    message["To"] = "hr@example.org"
+    message["Subject"] = "Files"
+    message.set_content("See the attached files.\n")
+    message.add_attachment(b"name,email\nQuinn Hart,quinn.hart@example.org\n", maintype="text",
+                           subtype="csv", filename="staff.csv")
+    message.add_attachment(pdf([["Badge holder", "ruby.fox@example.com"]]), maintype="application",
+                           subtype="pdf", filename="badge.pdf")
+    (room / "files.eml").write_bytes(message.as_bytes())
+    document = docx.Document()
+    paragraph = document.add_paragraph("Please check the payment terms.")
+    document.add_comment(paragraph.runs, text="Ask sam.ross@example.com to confirm", author="Legal")
+    document.save(room / "reviewed.docx")
+
+
+def protected_fixtures(room: Path) -> None:
+    """Password-protected docx and xlsx (msoffcrypto-tool) and pdf (pypdf), password ``secret``."""
+    import docx
+    import openpyxl
+    from msoffcrypto.format.ooxml import OOXMLFile
+    from pypdf import PdfReader, PdfWriter
+
+    document, plain = docx.Document(), io.BytesIO()
+    document.add_paragraph("secret contract")
+    document.save(plain)
+    workbook, sheet = openpyxl.Workbook(), io.BytesIO()
+    workbook.active.append(["name"])
+    workbook.save(sheet)
+    for name, data in (("locked.docx", plain), ("locked.xlsx", sheet)):
+        data.seek(0)
+        with open(room / name, "wb") as out:
+            OOXMLFile(data).encrypt("secret", out)
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf([["Salary list"]]))))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    with open(room / "locked.pdf", "wb") as out:
+        writer.write(out)

@@ -1,0 +1,180 @@
+"""Local folders: include/exclude globs, links never followed, POSIX exposure, SQLite files as
+databases, and a scan that changes nothing it reads."""
+from __future__ import annotations
+
+import hashlib
+import os
+import pwd
+import shutil
+import sqlite3
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+from formats_gen import write_fixtures
+
+from conftest import DATA
+from scanner.cli import main
+from scanner.connectors import SourceOptions
+from scanner.connectors.filesystem import FilesystemConnector
+from scanner.pipeline import ScanOptions, run_scan
+from scanner.records import Item
+from scanner.unit import scan_item
+
+
+def names(root: Path, **options) -> list[str]:
+    return [item.name for item in FilesystemConnector(str(root), SourceOptions(**options)).items()]
+
+
+def scan(root: Path, item: Item) -> dict:
+    return {r.item.name: r for r in scan_item(str(root), SourceOptions(), item)}
+
+
+@pytest.fixture
+def tree(tmp_path) -> Path:
+    root = tmp_path / "share"
+    for relative in ("a.csv", "hr/pay.csv", "hr/notes.txt", "tmp/cache.txt", "Thumbs.db"):
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text("x\n")
+    return root
+
+
+@pytest.mark.parametrize("include, exclude, expected", [
+    ((), (), ["Thumbs.db", "a.csv", "hr/notes.txt", "hr/pay.csv", "tmp/cache.txt"]),
+    (("*.csv",), (), ["a.csv", "hr/pay.csv"]),
+    (("hr/*",), ("*.txt",), ["hr/pay.csv"]),
+    ((), ("tmp/*", "Thumbs.db"), ["a.csv", "hr/notes.txt", "hr/pay.csv"]),
+])
+def test_include_and_exclude_globs(tree, include, exclude, expected):
+    assert names(tree, include=include, exclude=exclude) == expected
+
+
+def test_scan_command_takes_include_and_exclude_flags(tree, tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["scan", str(tree), "--out", str(out), "--include", "*.csv", "--include",
+                                       "*.txt", "--exclude", "tmp/*", "--no-report", "--quiet", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    (part,) = (out / "items").glob("scan_id=*/part-00000.parquet")
+    items = pq.read_table(part).column("item").to_pylist()
+    assert sorted(items) == ["a.csv", "hr/notes.txt", "hr/pay.csv"]
+
+
+def test_links_are_reported_and_never_followed(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("身份证号：110102199101010078\n")
+    root = tmp_path / "share"
+    (root / "sub").mkdir(parents=True)
+    (root / "sub" / "inside.txt").write_text("hello\n")
+    (root / "out.txt").symlink_to(outside / "secret.txt")
+    (root / "outdir").symlink_to(outside)
+    (root / "sub" / "loop").symlink_to(root)  # a loop: must neither hang nor be walked
+    (root / "same.txt").symlink_to(root / "sub" / "inside.txt")
+    (root / "broken.txt").symlink_to(tmp_path / "nothing")
+    items = {item.name: item for item in FilesystemConnector(str(root), SourceOptions()).items()}
+    assert sorted(items) == ["broken.txt", "out.txt", "outdir", "same.txt", "sub/inside.txt", "sub/loop"]
+    reasons = {}
+    for name in ("out.txt", "outdir", "sub/loop", "same.txt", "broken.txt"):
+        result = scan(root, items[name])[name]
+        assert (result.item.kind, result.status, result.findings) == ("link", "skipped", ())
+        reasons[name] = result.reason
+    assert "out of the scanned folder, not followed" in reasons["out.txt"]
+    assert "out of the scanned folder" in reasons["outdir"]
+    assert "its target is scanned as sub/inside.txt" in reasons["same.txt"]
+    assert "broken" in reasons["broken.txt"]
+
+
+def test_a_file_swapped_for_a_link_after_listing_is_not_read(tmp_path):
+    root = tmp_path / "share"
+    root.mkdir()
+    (tmp_path / "secret.txt").write_text("身份证号：110102199101010078\n")
+    (root / "report.txt").write_text("harmless\n")
+    item = next(FilesystemConnector(str(root), SourceOptions()).items())
+    (root / "report.txt").unlink()
+    (root / "report.txt").symlink_to(tmp_path / "secret.txt")
+    result = scan(root, item)["report.txt"]
+    assert (result.status, result.findings) == ("error", ())
+    assert "cannot be opened" in result.reason
+
+
+@pytest.mark.parametrize("mode, flags", [
+    (0o644, " world-readable"), (0o600, ""), (0o666, " world-readable world-writable"), (0o602, " world-writable"),
+])
+def test_exposure_gives_owner_mode_and_world_access(tmp_path, mode, flags):
+    path = tmp_path / "f.txt"
+    path.write_text("x\n")
+    path.chmod(mode)
+    item = next(FilesystemConnector(str(tmp_path), SourceOptions()).items())
+    owner, group = pwd.getpwuid(os.getuid()).pw_name, Path(path).group()
+    assert item.exposure == f"owner={owner} group={group} mode={mode:04o}{flags}"
+
+
+def test_sqlite_file_on_a_share_is_scanned_as_a_database(tmp_path):
+    root = tmp_path / "share"
+    (root / "apps").mkdir(parents=True)
+    with sqlite3.connect(root / "apps" / "crm.data") as connection:  # named by content, not by extension
+        connection.execute("CREATE TABLE customers (name TEXT, mobile TEXT)")
+        connection.executemany("INSERT INTO customers VALUES (?, ?)",
+                               [("李雷", "13712345678"), ("韩梅梅", "13812345678"), ("王芳", "13912345678")])
+        connection.execute("CREATE TABLE products (sku TEXT)")
+    connection.close()
+    item = next(FilesystemConnector(str(root), SourceOptions()).items())
+    results = scan(root, item)
+    assert list(results) == ["apps/crm.data", "apps/crm.data!customers", "apps/crm.data!products"]
+    customers = results["apps/crm.data!customers"]
+    assert (customers.item.kind, customers.item.source, customers.rows_sampled) == ("table", str(root), 3)
+    assert {(f.column, f.location) for f in customers.findings if f.entity_type == "PHONE_NUMBER"} == {
+        ("mobile", "row 1"), ("mobile", "row 2"), ("mobile", "row 3")}
+    assert "mode=" in customers.item.exposure or "mode " in customers.item.exposure
+
+
+def _state(root: Path) -> dict[str, tuple[str, int, int]]:
+    """Content hash, mtime and atime (nanoseconds) of every file under ``root``, read without touching atimes."""
+    state = {}
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and not path.is_symlink():
+            info = path.stat()
+            fd = os.open(path, os.O_RDONLY | os.O_NOATIME)  # the test runs as the files' owner
+            with os.fdopen(fd, "rb") as handle:
+                state[str(path.relative_to(root))] = (hashlib.sha256(handle.read()).hexdigest(),
+                                                      info.st_mtime_ns, info.st_atime_ns)
+    return state
+
+
+def _age(path: Path) -> None:
+    # An access time older than a day is updated by any plain read, even under `relatime`.
+    past = time.time() - 3 * 86400
+    os.utime(path, (past, past - 3600))
+
+
+def _scanned_room(tmp_path: Path) -> tuple[Path, dict, dict]:
+    """A room of every format (an archive too), aged; its state before and after a scan."""
+    room = tmp_path / "room"
+    shutil.copytree(DATA / "formats", room)
+    write_fixtures(room)
+    shutil.make_archive(str(room / "bundle"), "zip", DATA / "formats")
+    for path in room.rglob("*"):
+        _age(path)
+    before = _state(room)
+    summary = run_scan([str(room)], tmp_path / "out", ScanOptions(workers=1))
+    assert summary.items["scanned"] > len(before)  # the archive's members too
+    return room, before, _state(room)
+
+
+def test_a_scan_changes_no_content_and_no_modification_time(tmp_path):
+    room, before, after = _scanned_room(tmp_path)
+    assert {k: v[:2] for k, v in after.items()} == {k: v[:2] for k, v in before.items()}
+
+
+def test_a_scan_leaves_access_times_alone(tmp_path):
+    control = tmp_path / "control.txt"
+    control.write_text("x")
+    _age(control)
+    atime = control.stat().st_atime_ns
+    control.read_bytes()
+    if control.stat().st_atime_ns == atime:
+        pytest.skip("LOUD: this filesystem never updates access times (noatime), so O_NOATIME cannot be checked")
+    room, before, after = _scanned_room(tmp_path)
+    assert {k: v[2] for k, v in after.items()} == {k: v[2] for k, v in before.items()}
