@@ -67,40 +67,41 @@ def _zip_members(data: bytes, budget: Budget) -> Iterator[Member]:
         for info in archive.infolist():
             if info.is_dir():
                 continue
-            modified = _zip_time(info)
+            modified, name = _zip_time(info), _clean(info.filename)
             if info.flag_bits & 0x1:
-                yield Member(info.filename, None, info.file_size, modified, "password-protected zip member")
+                yield Member(name, None, info.file_size, modified, "password-protected zip member")
                 continue
             reason = budget.refusal(info.file_size, info.compress_size)
             if reason:
-                yield Member(info.filename, None, info.file_size, modified, reason)
+                yield Member(name, None, info.file_size, modified, reason)
                 continue
 
-            def read(info=info):
+            def read(info=info, name=name):
                 with archive.open(info) as stream:
-                    return budget.read(stream, info.filename, info.compress_size)
-            yield replace(_guarded(read, info.filename), modified_at=modified)
+                    return budget.read(stream, name, info.compress_size)
+            yield replace(_guarded(read, name), modified_at=modified)
 
 
 def _tar_members(archive: tarfile.TarFile, compressed: int, budget: Budget) -> Iterator[Member]:
     for info in archive:
+        name = _clean(info.name)
         if info.issym() or info.islnk():
-            yield Member(info.name, None, reason=f"link inside the archive (to {info.linkname}), not followed")
+            yield Member(name, None, reason=f"link inside the archive (to {info.linkname}), not followed")
             continue
         if not info.isfile():  # directories and devices hold no content of their own
             continue
         modified = datetime.fromtimestamp(info.mtime, tz=UTC)
         reason = budget.refusal(info.size, compressed)
         if reason:
-            yield Member(info.name, None, info.size, modified, reason)
+            yield Member(name, None, info.size, modified, reason)
             if info.offset_data + info.size > budget.limits.max_total_bytes:
                 # Reaching the next header would mean inflating past the limit only to skip it.
                 yield Member("…", None, reason="not read: the rest of the archive lies beyond the "
                              f"{budget.limits.max_total_bytes // 2**20} MB limit")
                 return
             continue
-        yield replace(_guarded(lambda info=info: budget.read(archive.extractfile(info), info.name, compressed),
-                               info.name), modified_at=modified)
+        yield replace(_guarded(lambda info=info, name=name: budget.read(archive.extractfile(info), name, compressed),
+                               name), modified_at=modified)
 
 
 def _guarded(read, name: str) -> Member:
@@ -111,6 +112,13 @@ def _guarded(read, name: str) -> Member:
         return Member(name, None, reason=f"not read: {exc}", status="skipped")
     except _DAMAGED as exc:
         return Member(name, None, reason=f"damaged archive member ({type(exc).__name__}: {exc})", status="error")
+
+
+def _clean(name: str) -> str:
+    """``./docs/a.txt`` and ``/docs/a.txt`` as ``docs/a.txt``: a member's name, not a place on disk."""
+    while name.startswith(("./", "/")):
+        name = name.removeprefix(".").lstrip("/")
+    return name
 
 
 def _zip_time(info: zipfile.ZipInfo) -> datetime | None:

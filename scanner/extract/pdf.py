@@ -27,7 +27,7 @@ def _open(data: bytes, name: str) -> PdfReader:
         except DependencyError:
             raise SkippedError(f"{name}: encrypted pdf (AES needs the cryptography package installed)") from None
         if not opened:
-            raise SkippedError(f"{name}: password-protected pdf")
+            raise SkippedError(f"{name}: password-protected pdf (ask for an unprotected copy or the password)")
     return reader
 
 

@@ -31,7 +31,8 @@ def extract(data: bytes, name: str) -> Iterator[Chunk]:
     except Exception as exc:  # calamine raises its own error types per format
         if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
             kind = name.rsplit(".", 1)[-1].lower() if "." in name else "spreadsheet"
-            raise SkippedError(f"{name}: password-protected {kind}") from None
+            raise SkippedError(f"{name}: password-protected {kind} (ask for an unprotected copy or the password)"
+                               ) from None
         raise ExtractError(f"{name}: cannot open spreadsheet ({exc})") from None
     for sheet_name in workbook.sheet_names:
         rows = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
