@@ -1,4 +1,8 @@
-"""Reading one scan back from the output folder: manifest, items and findings. Reports read only this."""
+"""Reading one scan back from the output folder: manifest, items, findings and table-column estimates.
+
+Reports read only this. Columns another version of the store does not write come back empty or
+null, so a report of an older scan still renders.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,6 +19,7 @@ class ScanData:
     manifest: dict
     items: pa.Table
     findings: pa.Table
+    columns: pa.Table  # tables: rows per column and entity type, estimated for the table (may be empty)
 
 
 def load_scan(out_dir: Path, scan_id: str | None = None) -> ScanData:
@@ -32,4 +37,5 @@ def load_scan(out_dir: Path, scan_id: str | None = None) -> ScanData:
             raise ScanError(f"{out_dir}: no scan with ID {scan_id} (latest: {known})")
         manifest = matching[0]
     scan = manifest["scan_id"]
-    return ScanData(manifest, read_table(out_dir, "items", scan), read_table(out_dir, "findings", scan))
+    return ScanData(manifest, read_table(out_dir, "items", scan), read_table(out_dir, "findings", scan),
+                    read_table(out_dir, "columns", scan))

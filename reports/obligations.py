@@ -8,20 +8,39 @@ from pathlib import Path
 from types import MappingProxyType
 
 from detectors.vocabulary import ENTITY_TYPES
+from reports.legal import CONTEXT_KEYS, LegalContext, load_context
+from reports.validate import LANGUAGES as LANGUAGES  # re-exported: callers import it from here
+from reports.validate import Text
+from reports.validate import choice as _choice
+from reports.validate import codes as _codes
+from reports.validate import text as _text
 from scanner.errors import ConfigError
 from scanner.settings import check_keys, read_config, require
 
-LANGUAGES = ("en", "zh")
+JURISDICTIONS = ("cn", "eu", "us")
+_LAW_JURISDICTIONS = (*JURISDICTIONS, "contract")  # contract: PCI DSS, shown whatever --jurisdictions says
 _CODE = re.compile(r"[a-z][a-z0-9_]*")
+_LAW = re.compile(r"[A-Z][A-Z0-9_]*")
+# CCPA: when an entity is §1798.140(ae) sensitive, and what it needs to be a §1798.81.5(d)(1) element.
+CCPA_SENSITIVE = ("always", "never", "with_credentials")
+CCPA_BREACH_ELEMENT = ("name", "with_name", "with_name_and_code", "with_password", "never")
+_CLASSIFICATION_FIELDS = ("gbt35273_category", "pipl_sensitive", "gdpr_special_category", "ccpa_sensitive",
+                          "ccpa_breach_element", "hipaa_identifier", "pci_dss")
 
-Text = Mapping[str, str]  # one text per language of LANGUAGES, never empty
+
+@dataclass(frozen=True)
+class Law:
+    code: str  # "PIPL", "GDPR", "CSL", "PCI_DSS", ...
+    name: Text
+    jurisdiction: str  # one of _LAW_JURISDICTIONS
+    note: Text | None  # renumbering, fine-cap wording, scope
 
 
 @dataclass(frozen=True)
 class Obligation:
     code: str
-    law: str  # "PIPL", "GDPR", "CSL", "NDSR"
-    article: str  # as the reference cites it, e.g. "Arts. 28–29", "Art. 5(1)(e)"
+    law: str  # a code of the laws catalogue
+    article: Text  # as the reference cites it, e.g. "Arts. 28–29", "Art. 5(1)(e)"
     title: Text
     text: Text
     unverified: bool  # the reference has not checked this text against the statute
@@ -43,6 +62,11 @@ class EntityRules:
     pipl_sensitive: bool  # PIPL Art. 28 (conservative where the reference says "treat as")
     gdpr_special_category: bool  # GDPR Art. 9
     personal: bool  # False for company data such as CN_USCC
+    ccpa_sensitive: str  # CCPA_SENSITIVE
+    ccpa_breach_element: str  # CCPA_BREACH_ELEMENT
+    hipaa_identifier: int | None  # Safe Harbor identifier number 1-18 (45 CFR §164.514(b)(2)(i))
+    pci_dss: bool  # cardholder data in PCI DSS scope
+    unverified: tuple[str, ...]  # classification fields the reference marks unverified
     obligations: tuple[str, ...]
     remediation: tuple[str, ...]
     note: Text | None  # when the classification depends on context
@@ -55,6 +79,11 @@ class Obligations:
     entities: Mapping[str, EntityRules]
     obligations: Mapping[str, Obligation]
     remediation: Mapping[str, Remediation]
+    laws: Mapping[str, Law]
+    context: LegalContext  # thresholds, penalties, cases and deal checklists
+
+    def jurisdiction(self, obligation_code: str) -> str:
+        return self.laws[self.obligations[obligation_code].law].jurisdiction
 
     def for_entity(self, entity_type: str) -> EntityRules:
         try:
@@ -66,8 +95,9 @@ class Obligations:
 def load_obligations(path: str | Path | None = None) -> Obligations:
     """The shipped config/obligations.yaml, or the file at ``path``; ConfigError names file and key."""
     data, label = read_config("obligations", path)
-    check_keys(data, {"obligations", "remediation", "entities"}, label)
-    obligations = {code: _obligation(code, entry, label) for code, entry in
+    check_keys(data, {"laws", "obligations", "remediation", "entities", *CONTEXT_KEYS}, label)
+    laws = {code: _law(code, entry, label) for code, entry in _laws(data, label).items()}
+    obligations = {code: _obligation(code, entry, laws, label) for code, entry in
                    _catalogue(data, "obligations", label).items()}
     remediation = {code: _remediation(code, entry, obligations, label) for code, entry in
                    _catalogue(data, "remediation", label).items()}
@@ -79,7 +109,26 @@ def load_obligations(path: str | Path | None = None) -> Obligations:
                           f"(every one of: {', '.join(ENTITY_TYPES)})")
     rules = {name: _entity(name, require(entities, name, dict, label, "entities"), obligations, remediation, label)
              for name in ENTITY_TYPES}
-    return Obligations(MappingProxyType(rules), MappingProxyType(obligations), MappingProxyType(remediation))
+    context = load_context(data, label, obligations)
+    return Obligations(MappingProxyType(rules), MappingProxyType(obligations), MappingProxyType(remediation),
+                       MappingProxyType(laws), context)
+
+
+def _laws(data: dict, label: str) -> dict[str, dict]:
+    laws = require(data, "laws", dict, label)
+    for code in laws:
+        if not isinstance(code, str) or not _LAW.fullmatch(code):
+            raise ConfigError(f"{label}: laws: code {code!r} must be an UPPER_SNAKE_CASE name")
+        require(laws, code, dict, label, "laws")
+    return laws
+
+
+def _law(code: str, entry: dict, label: str) -> Law:
+    where = f"laws.{code}"
+    check_keys(entry, {"name", "jurisdiction", "note"}, label, where)
+    jurisdiction = _choice(entry, "jurisdiction", _LAW_JURISDICTIONS, label, where)
+    return Law(code, _text(entry, "name", label, where), jurisdiction,
+               _text(entry, "note", label, where) if "note" in entry else None)
 
 
 def _catalogue(data: dict, key: str, label: str) -> dict[str, dict]:
@@ -91,14 +140,15 @@ def _catalogue(data: dict, key: str, label: str) -> dict[str, dict]:
     return catalogue
 
 
-def _obligation(code: str, entry: dict, label: str) -> Obligation:
+def _obligation(code: str, entry: dict, laws: Mapping, label: str) -> Obligation:
     where = f"obligations.{code}"
     check_keys(entry, {"law", "article", "title", "text", "unverified"}, label, where)
     unverified = entry.get("unverified", False)
     if not isinstance(unverified, bool):
         raise ConfigError(f"{label}: '{where}.unverified' must be true or false, not {unverified!r}")
-    return Obligation(code, _string(entry, "law", label, where), _string(entry, "article", label, where),
+    return Obligation(code, _choice(entry, "law", tuple(laws), label, where), _text(entry, "article", label, where),
                       _text(entry, "title", label, where), _text(entry, "text", label, where), unverified)
+
 
 
 def _remediation(code: str, entry: dict, obligations: Mapping, label: str) -> Remediation:
@@ -110,12 +160,20 @@ def _remediation(code: str, entry: dict, obligations: Mapping, label: str) -> Re
 
 def _entity(name: str, entry: dict, obligations: Mapping, remediation: Mapping, label: str) -> EntityRules:
     where = f"entities.{name}"
-    check_keys(entry, {"label", "gbt35273_category", "pipl_sensitive", "gdpr_special_category", "personal",
-                       "obligations", "remediation", "note"}, label, where)
+    check_keys(entry, {"label", "personal", *_CLASSIFICATION_FIELDS, "unverified", "obligations", "remediation",
+                       "note"}, label, where)
+    hipaa = require(entry, "hipaa_identifier", (int, type(None)), label, where)
+    if isinstance(hipaa, bool) or (hipaa is not None and not 1 <= hipaa <= 18):
+        raise ConfigError(f"{label}: '{where}.hipaa_identifier' must be a Safe Harbor number 1-18 or null")
     rules = EntityRules(
         name, _text(entry, "label", label, where), _text(entry, "gbt35273_category", label, where),
         require(entry, "pipl_sensitive", bool, label, where),
         require(entry, "gdpr_special_category", bool, label, where), require(entry, "personal", bool, label, where),
+        _choice(entry, "ccpa_sensitive", CCPA_SENSITIVE, label, where),
+        _choice(entry, "ccpa_breach_element", CCPA_BREACH_ELEMENT, label, where), hipaa,
+        require(entry, "pci_dss", bool, label, where),
+        _codes(entry, "unverified", dict.fromkeys(_CLASSIFICATION_FIELDS), "field", label, where)
+        if "unverified" in entry else (),
         _codes(entry, "obligations", obligations, "obligation", label, where),
         _codes(entry, "remediation", remediation, "remediation", label, where),
         _text(entry, "note", label, where) if "note" in entry else None)
@@ -124,25 +182,3 @@ def _entity(name: str, entry: dict, obligations: Mapping, remediation: Mapping, 
     return rules
 
 
-def _string(entry: dict, key: str, label: str, where: str) -> str:
-    value = require(entry, key, str, label, where)
-    if not value.strip():
-        raise ConfigError(f"{label}: '{where}.{key}' must not be empty")
-    return value
-
-
-def _text(entry: dict, key: str, label: str, where: str) -> Text:
-    texts = require(entry, key, dict, label, where)
-    check_keys(texts, set(LANGUAGES), label, f"{where}.{key}")
-    return MappingProxyType({lang: _string(texts, lang, label, f"{where}.{key}") for lang in LANGUAGES})
-
-
-def _codes(entry: dict, key: str, known: Mapping, kind: str, label: str, where: str) -> tuple[str, ...]:
-    codes = require(entry, key, list, label, where)
-    for index, code in enumerate(codes):
-        if not isinstance(code, str) or code not in known:
-            raise ConfigError(f"{label}: {where}.{key}[{index}]: unknown {kind} {code!r} "
-                              f"(known: {', '.join(known)})")
-        if code in codes[:index]:
-            raise ConfigError(f"{label}: {where}.{key}[{index}]: {kind} {code!r} is listed twice")
-    return tuple(codes)

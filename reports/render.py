@@ -7,13 +7,14 @@ from pathlib import Path
 
 import jinja2
 
-from reports.data import load_scan
-from reports.obligations import load_obligations
-from reports.summary import by_entity, by_item, coverage, evidence
+from reports.assessment import Assessment, Options, build
+from reports.heatmap import heat_map
+from reports.summary import by_item, evidence, sampled_tables
+from reports.validate import LANGUAGES
 from scanner.errors import ConfigError
 from scanner.settings import read_config
 
-LANGUAGES = ("en", "zh")
+FORMATS = ("html", "json", "csv")
 
 
 @functools.lru_cache(maxsize=1)
@@ -29,25 +30,44 @@ def report_text() -> dict[str, dict[str, str]]:
 
 
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.PackageLoader("reports", "templates"), autoescape=True,
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(loader=jinja2.PackageLoader("reports", "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["num"] = lambda value: f"{value:,}" if value is not None else ""
+    return env
 
 
-def render_report(out_dir: Path, scan_id: str | None = None, lang: str = "en") -> str:
-    """The report of a scan in ``out_dir`` as an HTML string, from the Parquet files alone."""
-    data = load_scan(out_dir, scan_id)
-    rules = load_obligations()
-    entities = by_entity(data.findings)
+def render_html(assessment: Assessment, lang: str = "en") -> str:
+    """The report as one HTML string with inline CSS and inline script: no external asset, no request."""
     words = {key: value[lang] for key, value in report_text().items()}
+    data, rules, deal = assessment.data, assessment.rules, assessment.options.deal
+    checklist = rules.context.deals[deal] if deal else None
+    warnings = [s for s in checklist.steps if s.warning] if checklist and assessment.risks else []
+    sensitive = [e for e, r in rules.entities.items() if r.pipl_sensitive or r.gdpr_special_category]
     return environment().get_template("report.html").render(
-        lang=lang, t=words, manifest=data.manifest, rules=rules,
-        entities=entities, items=by_item(data), coverage=coverage(data.items),
-        evidence={e.entity_type: evidence(data.findings, e.entity_type) for e in entities},
+        lang=lang, t=words, a=assessment, manifest=data.manifest, rules=rules, cfg=assessment.config,
+        deal=checklist, deal_warnings=warnings, sensitive_types=sensitive,
+        entities=assessment.entities, items=by_item(data), coverage=assessment.coverage,
+        tables=sampled_tables(data.items, data.columns), heat=heat_map(data.findings, assessment.rules),
+        evidence={e.entity_type: evidence(data.findings, e.entity_type) for e in assessment.entities},
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
 
 
-def write_report(out_dir: Path, output: Path, scan_id: str | None = None, lang: str = "en") -> Path:
-    html = render_report(out_dir, scan_id, lang)
+def render_report(out_dir: Path, scan_id: str | None = None, lang: str = "en", options: Options = Options()) -> str:
+    """The HTML report of a scan in ``out_dir``, from the Parquet files and manifest alone."""
+    return render_html(build(out_dir, scan_id, options), lang)
+
+
+def write_report(out_dir: Path, output: Path, scan_id: str | None = None, lang: str = "en",
+                 options: Options = Options(), fmt: str = "html") -> Path:
+    """Write the report as HTML, a JSON summary or the CSV evidence table (masked values only)."""
+    from reports.export import write_csv, write_json
+
+    assessment = build(out_dir, scan_id, options)
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(html, encoding="utf-8")
+    if fmt == "json":
+        write_json(assessment, output)
+    elif fmt == "csv":
+        write_csv(assessment, output)
+    else:
+        output.write_text(render_html(assessment, lang), encoding="utf-8")
     return output

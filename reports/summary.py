@@ -65,8 +65,26 @@ def evidence(findings: pa.Table, entity_type: str, limit: int = EVIDENCE_PER_TYP
 
 
 def coverage(items: pa.Table) -> dict:
-    """Counts by status and the items not scanned, with their reasons."""
+    """Counts by status and the items not scanned (or not re-read: unchanged), with their reasons."""
     statuses = items.group_by("status").aggregate([("status", "count")]).to_pylist()
-    gaps = items.filter(pc.not_equal(items["status"], "scanned"))
+    gaps = items.filter(pc.invert(pc.is_in(items["status"], pa.array(["scanned", "unchanged"]))))
     return {"counts": {r["status"]: r["status_count"] for r in statuses},
             "gaps": gaps.select(["source", "item", "kind", "status", "reason"]).to_pylist()}
+
+
+def sampled_tables(items: pa.Table, columns: pa.Table | None) -> list[dict]:
+    """Tables read: rows read of the table's rows, how they were chosen, and per column the estimate.
+
+    Columns a store version does not write are absent here; a reader sees what is known, never an error.
+    """
+    if items.num_rows == 0:
+        return []
+    tables = items.filter(pc.equal(items["kind"], "table")).to_pylist()
+    estimates = columns.to_pylist() if columns is not None else []
+    rows = []
+    for table in tables:
+        per_column = [c for c in estimates if c.get("source") == table["source"] and c.get("item") == table["item"]]
+        rows.append({"source": table["source"], "item": table["item"], "status": table.get("status"),
+                     "rows_sampled": table.get("rows_sampled"), "table_rows": table.get("table_rows"),
+                     "sampling": table.get("sampling"), "columns": per_column})
+    return sorted(rows, key=lambda r: (r["source"], r["item"]))

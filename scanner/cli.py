@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
+from reports.cli_options import JurisdictionsType, TurnoverType
 from scanner import __version__
 from scanner.connectors import known_schemes, scheme_of
 from scanner.errors import ScanError
@@ -79,18 +80,32 @@ def scan(sources, out_dir, config_file, workers, sample_rows, full_tables, langu
 @click.option("--scan", "scan_id", help="Scan ID (default: the latest finished scan in DIR).")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
               help="Language of the report.")
+@click.option("--deal", type=click.Choice(["acquisition", "deregistration", "routine"]),
+              help="Deal context: adds its checklist (PIPL Arts. 22/23/47/54) and weighs the risk for it.")
+@click.option("--jurisdictions", type=JurisdictionsType(), default="cn,eu,us", show_default=True,
+              help="Whose law to show: a comma-separated subset of cn,eu,us.")
+@click.option("--turnover", type=TurnoverType(),
+              help="Previous year's turnover for the statutory maxima, e.g. 3.2b (RMB) or '250m EUR'.")
+@click.option("--format", "fmt", type=click.Choice(["html", "json", "csv"]), default="html", show_default=True,
+              help="html report, json summary, or csv evidence table (masked values only).")
 @click.option("-o", "output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the report (default: DIR/report.html).")
+              help="Where to write it (default: DIR/report.html, DIR/report.json or DIR/evidence.csv).")
 @library_errors
-def report(out_dir, scan_id, lang, output):
-    """Render the HTML risk report of a scan in DIR from its Parquet findings."""
-    _write_report(out_dir, scan_id, output or out_dir / "report.html", lang, Console(stderr=True))
+def report(out_dir, scan_id, lang, deal, jurisdictions, turnover, fmt, output):
+    """Render the risk report of a scan in DIR from its Parquet findings (HTML, JSON or CSV)."""
+    from reports.assessment import Options
+
+    default = {"html": "report.html", "json": "report.json", "csv": "evidence.csv"}[fmt]
+    _write_report(out_dir, scan_id, output or out_dir / default, lang, Console(stderr=True),
+                  Options(deal, jurisdictions, turnover), fmt)
 
 
-def _write_report(out_dir: Path, scan_id: str | None, output: Path, lang: str, console: Console) -> None:
+def _write_report(out_dir: Path, scan_id: str | None, output: Path, lang: str, console: Console,
+                  options=None, fmt: str = "html") -> None:
+    from reports.assessment import Options
     from reports.render import write_report
 
-    path = write_report(out_dir, output, scan_id=scan_id, lang=lang)
+    path = write_report(out_dir, output, scan_id=scan_id, lang=lang, options=options or Options(), fmt=fmt)
     console.print(f"Report: {path.resolve()}", highlight=False, soft_wrap=True)
 
 

@@ -160,3 +160,102 @@ def test_missing_file_is_an_error_not_the_defaults(tmp_path):
     path = tmp_path / "absent.yaml"
     with pytest.raises(ConfigError, match=f"^{path}: file not found"):
         load_obligations(path)
+
+
+# --- CCPA, HIPAA and PCI DSS classification, laws, thresholds and penalties (REFERENCE.md §§0, 5, 6, 7) ---
+
+@pytest.mark.parametrize("entity_type, ccpa_sensitive, element, hipaa, pci", [
+    ("PERSON", "never", "name", 1, False),
+    ("EMAIL_ADDRESS", "with_credentials", "with_password", 6, False),
+    ("PHONE_NUMBER", "never", "never", 4, False),
+    ("US_SSN", "always", "with_name", 7, False),
+    ("PASSPORT", "always", "with_name", 11, False),
+    ("DRIVER_LICENSE", "always", "with_name", 11, False),
+    ("CREDIT_CARD", "with_credentials", "with_name_and_code", 10, True),
+    ("IBAN_CODE", "with_credentials", "with_name_and_code", 10, False),
+    ("IP_ADDRESS", "never", "never", 15, False),
+    ("MEDICAL_CONDITION", "always", "with_name", None, False),
+    ("BIOMETRIC", "always", "with_name", 16, False),
+    ("PRECISE_LOCATION", "always", "never", 2, False),
+    ("CN_USCC", "never", "never", None, False),
+])
+def test_us_and_card_classification_follows_the_reference_table(rules, entity_type, ccpa_sensitive, element,
+                                                                 hipaa, pci):
+    rule = rules.for_entity(entity_type)
+    assert (rule.ccpa_sensitive, rule.ccpa_breach_element, rule.hipaa_identifier, rule.pci_dss) == (
+        ccpa_sensitive, element, hipaa, pci)
+    assert ("pci_dss_req_3_cardholder_data" in rule.obligations) == pci
+    assert ("ccpa_1798_140_ae_sensitive" in rule.obligations) == (ccpa_sensitive != "never")
+
+
+def test_what_the_reference_marks_unverified_is_marked(rules):
+    assert rules.for_entity("PASSPORT").unverified == ("hipaa_identifier",)  # "11/18 [U]"
+    assert "pci_dss" in rules.for_entity("BANK_ACCOUNT").unverified
+    assert rules.obligations["incident_measures_reporting"].unverified  # grading thresholds [U]
+    assert rules.obligations["gdpr_art_17_erasure"].unverified  # [U-low]
+    assert "unverified" in rules.obligations["ccpa_1798_150_private_action"].text["en"]  # the adjusted minimum
+    assert not rules.obligations["pipl_art_38_39_cross_border"].unverified  # [V]
+
+
+def test_csl_renumbering_and_pipl_fine_cap_wording(rules):
+    csl = rules.laws["CSL"].note["en"]
+    assert "2026-01-01" in csl and "old Art. 21 is now Art. 23" in csl and "old Art. 40 is now Art. 42" in csl
+    assert rules.obligations["csl_art_42_confidentiality"].article["en"] == "Art. 42 (2016 text Art. 40)"
+    pipl = rules.context.penalties["pipl_art_66"]
+    assert (pipl.fixed, pipl.percent, pipl.combine, pipl.currency) == (50_000_000, 5, "or", "CNY")
+    assert "RMB 50 million or up to 5%" in pipl.text["en"] and "whichever is higher" not in pipl.text["en"]
+    assert "或者上一年度营业额百分之五以下" in pipl.text["zh"]
+    assert "not \"whichever is higher\"" in rules.laws["PIPL"].note["en"]
+    assert rules.context.penalties["gdpr_art_83_5"].combine == "higher"
+    ccpa = rules.context.penalties["ccpa_1798_150"]
+    assert (ccpa.low, ccpa.high, ccpa.basis) == (100, 799, "ccpa_records")
+
+
+@pytest.mark.parametrize("code, metric, minimum", [
+    ("pipl_audit_10m", "people", 10_000_001),  # "more than 10 million" (Audit Measures Art. 4)
+    ("ndsr_10m", "people", 10_000_000),  # "1000万人以上" (NDSR Art. 28)
+    ("xb_standard_100k", "people", 100_000),
+    ("xb_assessment_1m", "people", 1_000_000),
+    ("xb_sensitive_10k", "sensitive_people", 10_000),
+    ("hipaa_500", "people", 501),  # media notice: more than 500 residents of a state
+    ("minors_yearly_audit", "minors", 1),
+])
+def test_thresholds(rules, code, metric, minimum):
+    threshold = rules.context.thresholds[code]
+    assert (threshold.metric, threshold.minimum) == (metric, minimum)
+    assert threshold.crossed(minimum) and not threshold.crossed(minimum - 1)
+
+
+def test_new_remediation_codes_exist_with_anchors(rules):
+    for code in ("minors", "deregistration", "cross_border", "pci", "breach_readiness", "audit"):
+        assert rules.remediation[code].anchors and all(rules.remediation[code].steps[lang] for lang in LANGUAGES)
+    assert "Guardian consent" in rules.remediation["minors"].title["en"]
+    assert "pipl_art_47_deletion" in rules.remediation["deregistration"].anchors
+    assert {"pipl_art_54_compliance_audit", "audit_measures_art_4"} <= set(rules.remediation["audit"].anchors)
+    assert [s.warning for s in rules.context.deals["acquisition"].steps].count(True) == 1
+    assert all(rules.laws[o.law] for o in rules.obligations.values())
+
+
+@pytest.mark.parametrize("change, message", [
+    (_set("obligations", "pipl_art_47_deletion", "law", value="PIPLX"),
+     "'obligations.pipl_art_47_deletion.law' is 'PIPLX'; valid values: PIPL, CSL"),
+    (_set("laws", "GDPR", "jurisdiction", value="uk"), "'laws.GDPR.jurisdiction' is 'uk'; valid values: cn, eu, us"),
+    (_set("entities", "US_SSN", "hipaa_identifier", value=19), "'entities.US_SSN.hipaa_identifier' must be a Safe"),
+    (_set("entities", "US_SSN", "ccpa_sensitive", value=True), "'entities.US_SSN.ccpa_sensitive' must be str"),
+    (_set("entities", "US_SSN", "unverified", value=["pci"]), "entities.US_SSN.unverified[0]: unknown field 'pci'"),
+    (_set("thresholds", "ndsr_10m", "more_than", value=5), "'thresholds.ndsr_10m' needs exactly one of"),
+    (_set("penalties", "pipl_art_66", "combine", value="max"), "'penalties.pipl_art_66.combine' is 'max'"),
+    (_set("penalties", "ccpa_1798_150", "low", value=900), "'penalties.ccpa_1798_150.low' must not exceed"),
+    (_set("deals", "merger", value={}), "unknown key 'deals.merger'"),
+    (_set("deals", "routine", "steps", 0, "cite", value=["pipl_art_99"]),
+     "deals.routine.steps[0].cite[0]: unknown obligation 'pipl_art_99'"),
+    (_set("cases", "didi", "amount", value=0), "'cases.didi.amount' must be a whole number >= 1"),
+])
+def test_broken_legal_context_names_file_and_key(tmp_path, change, message):
+    data, _ = read_config("obligations")
+    change(data)
+    path = tmp_path / "obligations.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_obligations(path)
+    assert str(error.value).startswith(f"{path}: ") and message in str(error.value)

@@ -1,0 +1,119 @@
+"""Everything the report says about one scan, computed once for the HTML, JSON and CSV outputs."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reports.actions import Action, Flag, Situation, red_flags, urgent_actions
+from reports.data import ScanData, load_scan
+from reports.exposure import Maximum, Turnover, cases, statutory_maxima
+from reports.legal import Case, Threshold
+from reports.obligations import JURISDICTIONS, Obligation, Obligations, load_obligations
+from reports.people import People, count_people
+from reports.risk import ItemRisk, SourceRisk, assess, by_source, entity_tier, overall
+from reports.risk_config import TIERS, RiskConfig, load_risk_config
+from reports.summary import EntitySummary, by_entity, coverage
+
+# Obligations whose crossing threshold makes a compliance audit due (not merely possible on order).
+AUDIT_DUTIES = {"pipl_art_54_compliance_audit", "minors_reg_art_37_annual_audit"}
+
+
+@dataclass(frozen=True)
+class Options:
+    deal: str | None = None  # acquisition | deregistration | routine
+    jurisdictions: tuple[str, ...] = JURISDICTIONS
+    turnover: Turnover | None = None
+
+
+@dataclass(frozen=True)
+class ThresholdRow:
+    threshold: Threshold
+    value: int  # counted
+    crossed: bool
+    may_cross: bool  # not crossed by the count, but by the sampled tables' upper estimate
+
+
+@dataclass(frozen=True)
+class ObligationRow:
+    obligation: Obligation
+    triggered_by: tuple[str, ...]  # entity types found, "deal", "threshold"
+    remediation: tuple[str, ...]  # remediation codes recommended here that answer it
+
+
+@dataclass(frozen=True)
+class Assessment:
+    data: ScanData
+    rules: Obligations
+    config: RiskConfig
+    options: Options
+    people: People
+    entities: list[EntitySummary]
+    risks: list[ItemRisk]
+    sources: list[SourceRisk]
+    overall: str | None
+    thresholds: list[ThresholdRow]
+    maxima: list[Maximum]
+    cases: list[Case]
+    actions: list[Action]
+    flags: list[Flag]
+    obligations: dict[str, list[ObligationRow]]  # per law code, in the laws catalogue's order
+    coverage: dict
+
+
+def build(out_dir: Path, scan_id: str | None = None, options: Options = Options()) -> Assessment:
+    """Read the scan's Parquet files and manifest and assess them; the sources are never opened."""
+    data = load_scan(out_dir, scan_id)
+    rules, config = load_obligations(), load_risk_config()
+    people = count_people(data.findings, rules, config.strong_identifiers, data.columns)
+    risks = assess(data, rules, config, people, options.deal)
+    thresholds = _thresholds(rules, people, options.jurisdictions)
+    audit_due = any(row.crossed and AUDIT_DUTIES & set(row.threshold.cite) for row in thresholds)
+    situation = Situation(risks, people, rules, options.deal, options.jurisdictions, audit_due)
+    gaps = coverage(data.items)
+    return Assessment(
+        data, rules, config, options, people, by_entity(data.findings), risks, by_source(risks, people),
+        overall(risks), thresholds, statutory_maxima(rules, options.jurisdictions, people, options.turnover),
+        cases(rules, options.jurisdictions), urgent_actions(situation, config.urgent_actions),
+        red_flags(situation, len(gaps["gaps"])), _obligations(rules, risks, thresholds, options), gaps)
+
+
+def shown(rules: Obligations, code: str, jurisdictions: tuple[str, ...]) -> bool:
+    return rules.jurisdiction(code) in (*jurisdictions, "contract")
+
+
+def _thresholds(rules: Obligations, people: People, jurisdictions: tuple[str, ...]) -> list[ThresholdRow]:
+    rows = []
+    for threshold in rules.context.thresholds.values():
+        if not shown(rules, threshold.cite[0], jurisdictions):
+            continue
+        value = people.metric(threshold.metric)
+        high = people.people_high if threshold.metric == "people" else value
+        rows.append(ThresholdRow(threshold, value, threshold.crossed(value),
+                                 not threshold.crossed(value) and threshold.crossed(high)))
+    return rows
+
+
+def _obligations(rules: Obligations, risks: list[ItemRisk], thresholds: list[ThresholdRow],
+                 options: Options) -> dict[str, list[ObligationRow]]:
+    found = sorted({t for r in risks for t in r.facts.entity_types if t in rules.entities},
+                   key=lambda t: (TIERS.index(entity_tier(rules.entities[t])), t))
+    triggers: dict[str, list[str]] = {}
+    for entity_type in found:
+        for code in rules.entities[entity_type].obligations:
+            triggers.setdefault(code, []).append(entity_type)
+    if options.deal and found:
+        for step in rules.context.deals[options.deal].steps:
+            for code in step.cite:
+                triggers.setdefault(code, []).append("deal")
+    for row in thresholds:
+        if row.crossed:
+            for code in row.threshold.cite:
+                triggers.setdefault(code, []).append("threshold")
+    recommended = {code for t in found for code in rules.entities[t].remediation}
+    grouped: dict[str, list[ObligationRow]] = {law: [] for law in rules.laws}
+    for code, obligation in rules.obligations.items():
+        if code in triggers and shown(rules, code, options.jurisdictions):
+            answers = tuple(r for r in rules.remediation if r in recommended and code in rules.remediation[r].anchors)
+            grouped[obligation.law].append(ObligationRow(obligation, tuple(dict.fromkeys(triggers[code])), answers))
+    return {law: rows for law, rows in grouped.items() if rows}
+

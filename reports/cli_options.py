@@ -1,0 +1,47 @@
+"""Click parameter types for `piiaudit report`: validated at the edge, errors say what is valid."""
+from __future__ import annotations
+
+import re
+
+import click
+
+from reports.exposure import Turnover
+from reports.legal import CURRENCIES
+from reports.obligations import JURISDICTIONS
+
+_AMOUNT = re.compile(r"(?P<amount>\d[\d_,]*(?:\.\d+)?)\s*(?P<scale>[kKmMbB]?)\s*(?P<currency>[A-Za-z]{3})?")
+_SCALES = {"": 1, "k": 10**3, "m": 10**6, "b": 10**9}
+_ALIASES = {"RMB": "CNY"}
+
+
+class JurisdictionsType(click.ParamType):
+    """A comma-separated subset of cn,eu,us, kept in the canonical order."""
+
+    name = "LIST"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, tuple):
+            return value
+        chosen = {part.strip().lower() for part in value.split(",") if part.strip()}
+        unknown = sorted(chosen - set(JURISDICTIONS))
+        if unknown or not chosen:
+            self.fail(f"{value!r}: use a comma-separated list of {', '.join(JURISDICTIONS)}", param, ctx)
+        return tuple(j for j in JURISDICTIONS if j in chosen)
+
+
+class TurnoverType(click.ParamType):
+    """The previous year's turnover: ``3.2b`` (RMB), ``250m EUR``, ``1200000000 USD``."""
+
+    name = "AMOUNT[CUR]"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, Turnover):
+            return value
+        match = _AMOUNT.fullmatch(value.strip())
+        currency = _ALIASES.get((match["currency"] or "CNY").upper(), (match["currency"] or "CNY").upper()) \
+            if match else None
+        if not match or currency not in CURRENCIES:
+            self.fail(f"{value!r}: give an amount with an optional k/m/b and currency "
+                      f"({', '.join(CURRENCIES)}; RMB = CNY), e.g. 3.2b or '250m EUR'", param, ctx)
+        amount = float(match["amount"].replace(",", "").replace("_", "")) * _SCALES[match["scale"].lower()]
+        return Turnover(round(amount), currency)

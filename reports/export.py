@@ -1,0 +1,70 @@
+"""Machine-readable outputs of the report: a JSON summary and the CSV evidence table (masked values only)."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import pyarrow.csv as pacsv
+
+from reports.assessment import Assessment
+
+# The evidence columns an analyst gets: the masked value and where it is, never a raw value.
+EVIDENCE_COLUMNS = ("source", "item", "location", "column", "entity_type", "masked_value", "score", "detector",
+                    "language", "is_minor")
+NOT_A_PREDICTION = "statutory maximum, not a prediction"
+
+
+def summary(a: Assessment) -> dict:
+    """The report's figures as plain data, in English codes (labels are in config/obligations.yaml)."""
+    rules, manifest = a.rules, a.data.manifest
+    return {
+        "scan": {key: manifest.get(key) for key in ("scan_id", "sources", "started_at", "finished_at", "status")},
+        "options": {"deal": a.options.deal, "jurisdictions": list(a.options.jurisdictions),
+                    "turnover": asdict(a.options.turnover) if a.options.turnover else None},
+        "overall_risk": a.overall,
+        "people": {key: getattr(a.people, key) for key in
+                   ("people", "minors", "sensitive_people", "ccpa_records", "people_high")},
+        "entities": [{**asdict(e), **_classification(rules, e.entity_type)} for e in a.entities],
+        "sources": [{"source": s.source, "level": s.level, "score": s.score, "items": s.items, "people": s.people}
+                    for s in a.sources],
+        "items": [{"source": r.facts.source, "item": r.facts.item, "kind": r.facts.kind, "level": r.level,
+                   "score": r.score, "tier": r.tier, "people": r.facts.people,
+                   "entity_types": sorted(r.facts.entity_types), "factors": [asdict(f) for f in r.factors]}
+                  for r in a.risks],
+        "thresholds": [{"code": t.threshold.code, "metric": t.threshold.metric, "minimum": t.threshold.minimum,
+                        "value": t.value, "crossed": t.crossed, "may_cross": t.may_cross,
+                        "cite": list(t.threshold.cite)}
+                       for t in a.thresholds],
+        "statutory_maxima": [{"code": m.penalty.code, "law": m.penalty.law, "article": m.penalty.article["en"],
+                              "kind": m.penalty.kind, "currency": m.penalty.currency, "fixed": m.penalty.fixed,
+                              "percent": m.penalty.percent, "combine": m.penalty.combine, "share": m.share,
+                              "share_currency": m.share_currency, "ceiling": m.ceiling, "people": m.people,
+                              "low": m.low, "high": m.high, "note": NOT_A_PREDICTION} for m in a.maxima],
+        "urgent_actions": [asdict(action) for action in a.actions],
+        "red_flags": [{"flag": f.key.removeprefix("flag_"), "count": f.count} for f in a.flags],
+        "obligations": [{"code": row.obligation.code, "law": law, "article": row.obligation.article["en"],
+                         "unverified": row.obligation.unverified, "triggered_by": list(row.triggered_by),
+                         "remediation": list(row.remediation)}
+                        for law, rows in a.obligations.items() for row in rows],
+        "coverage": a.coverage,
+    }
+
+
+def _classification(rules, entity_type: str) -> dict:
+    rule = rules.entities.get(entity_type)
+    if rule is None:
+        return {}
+    return {"pipl_sensitive": rule.pipl_sensitive, "gdpr_special_category": rule.gdpr_special_category,
+            "ccpa_sensitive": rule.ccpa_sensitive, "ccpa_breach_element": rule.ccpa_breach_element,
+            "hipaa_identifier": rule.hipaa_identifier, "pci_dss": rule.pci_dss, "unverified": list(rule.unverified)}
+
+
+def write_json(a: Assessment, output: Path) -> None:
+    output.write_text(json.dumps(summary(a), indent=2, ensure_ascii=False, default=str), encoding="utf-8")
+
+
+def write_csv(a: Assessment, output: Path) -> None:
+    """Every finding's masked value and location; columns a store version lacks are left out."""
+    findings = a.data.findings
+    pacsv.write_csv(findings.select([c for c in EVIDENCE_COLUMNS if c in findings.column_names]), output)

@@ -1,0 +1,180 @@
+"""The deterministic risk model: points per factor for each item with findings, levels per item and source.
+
+Factors (weights in config/risk.yaml, explained in the report's appendix): sensitivity of the
+categories found, volume (distinct people), broad exposure, plaintext sensitive values, staleness
+against the retention period (PIPL Art. 47) and the deal context. Staleness is measured from the
+scan's start, never from the clock at rendering, so the same scan always gives the same levels.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from reports.data import ScanData
+from reports.obligations import EntityRules, Obligations
+from reports.people import People
+from reports.risk_config import LEVELS, TIERS, RiskConfig
+
+
+@dataclass(frozen=True)
+class ItemFacts:
+    """What the model needs to know about one item."""
+
+    source: str
+    item: str
+    kind: str
+    entity_types: frozenset[str]
+    minors: bool  # a finding of a child under 14
+    people: int  # distinct people, or the table's estimated rows with a strong identifier if larger
+    exposure: str | None
+    modified_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Factor:
+    name: str  # sensitivity | volume | exposure | plaintext | stale | deal
+    points: int
+    detail: str  # the tier, the people count, the exposure text, the age in days, the deal
+
+
+@dataclass(frozen=True)
+class ItemRisk:
+    facts: ItemFacts
+    tier: str
+    score: int
+    level: str
+    factors: tuple[Factor, ...]  # only those that scored or explain the score
+
+    @property
+    def broad(self) -> bool:
+        return any(f.name == "exposure" for f in self.factors)
+
+    @property
+    def stale(self) -> bool:
+        return any(f.name == "stale" for f in self.factors)
+
+
+@dataclass(frozen=True)
+class SourceRisk:
+    source: str
+    level: str
+    score: int
+    items: int
+    people: int
+    worst: tuple[ItemRisk, ...]  # up to three items, worst first
+
+
+def rank(level: str) -> int:
+    """0 for critical … 3 for low: sorts worst first."""
+    return LEVELS.index(level)
+
+
+def entity_tier(rule: EntityRules) -> str:
+    """special: GDPR Art. 9; sensitive: PIPL Art. 28 or a credential; personal; none: company data."""
+    if rule.gdpr_special_category:
+        return "special"
+    if rule.pipl_sensitive or rule.entity_type == "CREDENTIAL":
+        return "sensitive"
+    return "personal" if rule.personal else "none"
+
+
+def tier(facts: ItemFacts, rules: Obligations) -> str:
+    """The item's most sensitive tier; a child's information is special (PIPL Art. 28: all of it sensitive)."""
+    if facts.minors:
+        return "special"
+    tiers = [entity_tier(rules.entities[t]) for t in facts.entity_types if t in rules.entities]
+    return min(tiers, key=TIERS.index, default="none")
+
+
+def score_item(facts: ItemFacts, rules: Obligations, config: RiskConfig, deal: str | None,
+               as_of: datetime | None) -> ItemRisk:
+    """Points per factor and the level they reach; a pure function of its arguments."""
+    found_tier = tier(facts, rules)
+    personal = found_tier != "none"
+    factors = [Factor("sensitivity", config.sensitivity[found_tier], found_tier)]
+    if facts.people:
+        points = max((p for least, p in config.volume if facts.people >= least), default=0)
+        factors.append(Factor("volume", points, str(facts.people)))
+    if personal and facts.exposure and any(p.search(facts.exposure) for p in config.broad_exposure):
+        factors.append(Factor("exposure", config.exposure, facts.exposure))
+    if found_tier in ("special", "sensitive"):
+        factors.append(Factor("plaintext", config.plaintext, found_tier))
+    age = _age_days(facts.modified_at, as_of)
+    if personal and (deal == "deregistration" or (age is not None and age > config.retention_days)):
+        factors.append(Factor("stale", config.stale, "deregistration" if deal == "deregistration" else str(age)))
+    if personal and deal and config.deal[deal]:
+        factors.append(Factor("deal", config.deal[deal], deal))
+    score = sum(f.points for f in factors)
+    return ItemRisk(facts, found_tier, score, config.level(score), tuple(factors))
+
+
+def _age_days(modified_at: datetime | None, as_of: datetime | None) -> int | None:
+    if modified_at is None or as_of is None:
+        return None
+    return max((as_of - modified_at) // timedelta(days=1), 0)
+
+
+def assess(data: ScanData, rules: Obligations, config: RiskConfig, people: People,
+           deal: str | None) -> list[ItemRisk]:
+    """Every item with findings, worst first (score, then source and item for a stable order)."""
+    as_of = _scan_start(data.manifest)
+    risks = [score_item(f, rules, config, deal, as_of) for f in item_facts(data, people, config)]
+    return sorted(risks, key=lambda r: (-r.score, r.facts.source, r.facts.item))
+
+
+def by_source(risks: list[ItemRisk], people: People) -> list[SourceRisk]:
+    """Each source at its worst item's level, worst first."""
+    grouped: dict[str, list[ItemRisk]] = {}
+    for risk in risks:
+        grouped.setdefault(risk.facts.source, []).append(risk)
+    sources = [SourceRisk(source, items[0].level, items[0].score, len(items), people.by_source.get(source, 0),
+                          tuple(items[:3])) for source, items in grouped.items()]
+    return sorted(sources, key=lambda s: (-s.score, s.source))
+
+
+def overall(risks: list[ItemRisk]) -> str | None:
+    """The worst level found, or None when nothing was found."""
+    return min((r.level for r in risks), key=rank, default=None)
+
+
+def _scan_start(manifest: dict) -> datetime | None:
+    try:
+        started = datetime.fromisoformat(manifest.get("started_at") or "")
+    except (TypeError, ValueError):
+        return None
+    return started if started.tzinfo else started.replace(tzinfo=UTC)
+
+
+def item_facts(data: ScanData, people: People, config: RiskConfig) -> list[ItemFacts]:
+    findings = data.findings
+    if findings.num_rows == 0:
+        return []
+    if "is_minor" in findings.column_names:
+        minor = pc.fill_null(findings["is_minor"], False)
+    else:
+        minor = pa.repeat(pa.scalar(False), findings.num_rows)
+    table = findings.select(["source", "item", "entity_type"]).append_column("minor", minor)
+    grouped = table.group_by(["source", "item"]).aggregate([("entity_type", "distinct"), ("minor", "any")])
+    items = {(r["source"], r["item"]): r for r in data.items.to_pylist()}
+    estimates = _table_estimates(data.columns, config.strong_identifiers)
+    facts = []
+    for row in grouped.to_pylist():
+        key = (row["source"], row["item"])
+        item = items.get(key, {})
+        facts.append(ItemFacts(
+            row["source"], row["item"], item.get("kind") or "file", frozenset(row["entity_type_distinct"]),
+            bool(row["minor_any"]), max(people.by_item.get(key, 0), estimates.get(key, 0)),
+            item.get("exposure"), item.get("modified_at")))
+    return facts
+
+
+def _table_estimates(columns: pa.Table | None, strong: tuple[str, ...]) -> dict[tuple[str, str], int]:
+    """Per table: the largest estimated row count of a strong identifier in one column."""
+    if columns is None or columns.num_rows == 0 or "estimate" not in columns.column_names:
+        return {}
+    rows = columns.filter(pc.is_in(columns["entity_type"], pa.array(strong)))
+    grouped = rows.group_by(["source", "item"]).aggregate([("estimate", "max")]).to_pylist()
+    return {(r["source"], r["item"]): r["estimate_max"] or 0 for r in grouped}

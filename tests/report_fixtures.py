@@ -1,0 +1,94 @@
+"""A small, deterministic scan written with the real store (ScanWriter + write_manifest) for report tests.
+
+Raw values exist only here, in memory: the store gets their masks and keyed hashes like a real scan,
+so a test can look for every raw value in the report's outputs. Expected counts are spelled out below.
+"""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from scanner.privacy import mask, value_hash
+from scanner.records import ColumnEstimate, Finding, Item, ItemResult
+from scanner.store import ScanWriter, write_manifest
+
+SCAN_ID = "20261120T083000Z-0a1b"
+STARTED = datetime(2026, 11, 20, 8, 30, tzinfo=UTC)
+KEY = b"report-fixture-key"
+SHARE, DB = "/srv/share", "postgresql://db.example/crm"
+XSS_NAME = "<script>alert(1)</script>.txt"
+
+# (source, item, location, column, entity_type, raw value, is_minor)
+FINDINGS = [
+    (SHARE, "hr/员工.csv", "row 2", "姓名", "PERSON", "张小明", None),
+    (SHARE, "hr/员工.csv", "row 2", "身份证号", "CN_RESIDENT_ID", "110101201503070019", True),
+    (SHARE, "hr/员工.csv", "row 2", "手机", "PHONE_NUMBER", "13800138000", None),
+    (SHARE, "hr/员工.csv", "row 3", "姓名", "PERSON", "李秀英", None),
+    (SHARE, "hr/员工.csv", "row 3", "身份证号", "CN_RESIDENT_ID", "11010519491231002X", False),
+    (SHARE, "hr/员工.csv", "row 3", "病史", "MEDICAL_CONDITION", "糖尿病", None),
+    (SHARE, "customers_en.xlsx", "Sheet1!A2", "name", "PERSON", "Alice Walker", None),
+    (SHARE, "customers_en.xlsx", "Sheet1!B2", "email", "EMAIL_ADDRESS", "alice.walker@example.com", None),
+    (SHARE, "customers_en.xlsx", "Sheet1!C2", "card", "CREDIT_CARD", "4111111111111111", None),
+    (SHARE, "customers_en.xlsx", "Sheet1!A3", "name", "PERSON", "Bob Fischer", None),
+    (SHARE, "customers_en.xlsx", "Sheet1!B3", "email", "EMAIL_ADDRESS", "bob.fischer@example.org", None),
+    (SHARE, "customers_en.xlsx", "Sheet1!D3", "ssn", "US_SSN", "536-22-8721", None),
+    (SHARE, XSS_NAME, "line 1", None, "EMAIL_ADDRESS", "alice.walker@example.com", None),
+    (SHARE, "config/app.env", "line 3", None, "CREDENTIAL", "Sup3rS3cretPassw0rd!", None),
+    (SHARE, "docs/contract.pdf", "page 2", None, "PHONE_NUMBER", "13912345678", None),
+    (SHARE, "docs/contract.pdf", "page 2", None, "PHONE_NUMBER", "13698765432", None),
+    (DB, "public.customers", "row 1", "email", "EMAIL_ADDRESS", "carol.chen@example.net", None),
+    (DB, "public.customers", "row 1", "mobile", "PHONE_NUMBER", "13766667777", None),
+    (DB, "public.customers", "row 2", "mobile", "PHONE_NUMBER", "13800138000", None),
+    (DB, "public.companies", "row 1", "uscc", "CN_USCC", "91350100M000100Y43", None),
+]
+RAW_VALUES = sorted({f[5] for f in FINDINGS})
+
+# What count_people must find: the child's row links to the database row with the same phone;
+# the email in the xlsx row and in the <script> file is one person; the pdf page links nothing.
+EXPECTED = {"people": 7, "minors": 1, "sensitive_people": 4, "ccpa_records": 2, "people_high": 7 + 398}
+
+ITEMS = {  # (source, item): (kind, modified_at, exposure, status, reason)
+    (SHARE, "hr/员工.csv"): ("file", datetime(2019, 3, 1, tzinfo=UTC), "owner=hr group=staff mode=0644 world-readable",
+                            "scanned", None),
+    (SHARE, "customers_en.xlsx"): ("file", datetime(2026, 9, 1, tzinfo=UTC), "Everyone:read; owner S-1-5-21-1",
+                                   "scanned", None),
+    (SHARE, XSS_NAME): ("file", datetime(2026, 10, 1, tzinfo=UTC), "owner=bob group=staff mode=0600", "scanned", None),
+    (SHARE, "config/app.env"): ("file", datetime(2026, 10, 2, tzinfo=UTC), "owner=ops group=ops mode=0640",
+                                "scanned", None),
+    (SHARE, "docs/contract.pdf"): ("file", datetime(2026, 1, 5, tzinfo=UTC), None, "scanned", None),
+    (SHARE, "archive/old.zip"): ("file", datetime(2020, 1, 1, tzinfo=UTC), None, "skipped",
+                                 "archive/old.zip: password-protected zip (ask for the password)"),
+    (SHARE, "broken.docx"): ("file", datetime(2025, 1, 1, tzinfo=UTC), None, "error",
+                             "broken.docx: not a readable .docx (encrypted, password-protected or damaged)"),
+    (SHARE, "products.csv"): ("file", datetime(2026, 1, 1, tzinfo=UTC), None, "scanned", None),
+    (DB, "public.customers"): ("table", None, "PUBLIC SELECT; SELECT: PUBLIC (table), app (table)", "scanned", None),
+    (DB, "public.companies"): ("table", None, "SELECT: app (table)", "scanned", None),
+}
+CUSTOMERS_EMAIL = ColumnEstimate("email", "EMAIL_ADDRESS", rows_matched=2, rows_sampled=1000, table_rows=50000,
+                                 estimate=100, low=20, high=400, confidence=0.95, exact=False)
+
+
+def build_scan(out_dir: Path) -> Path:
+    """Write the fixture scan into ``out_dir`` (findings, items, columns, manifest); returns out_dir."""
+    writer = ScanWriter(out_dir, SCAN_ID)
+    for (source, name), (kind, modified, exposure, status, reason) in ITEMS.items():
+        found = tuple(_finding(f) for f in FINDINGS if (f[0], f[1]) == (source, name))
+        table = kind == "table"
+        writer.add(ItemResult(
+            Item(source, name, kind, 2048, modified, exposure), status, reason, findings=found,
+            rows_sampled=1000 if table else None, table_rows=50000 if table else None,
+            sampling="key ranges from random rowids (seed 7)" if table else None,
+            columns=(CUSTOMERS_EMAIL,) if name == "public.customers" else ()))
+    writer.close()
+    write_manifest(out_dir, {
+        "scan_id": SCAN_ID, "status": "finished", "started_at": STARTED.isoformat(),
+        "finished_at": STARTED.replace(minute=42).isoformat(), "sources": [SHARE, DB],
+        "config": {"workers": 1}, "versions": {"piiaudit": "test"},
+        "counts": {"items": {"scanned": 8, "skipped": 1, "error": 1}, "findings": {}}})
+    return out_dir
+
+
+def _finding(row) -> Finding:
+    source, item, location, column, entity, raw, minor = row
+    return Finding(source, item, location, column, entity, 0.9, None, None, mask(entity, raw),
+                   value_hash(KEY, entity, raw), "FixtureRecognizer", "zh" if item.startswith("hr/") else "en", minor)

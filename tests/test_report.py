@@ -1,0 +1,152 @@
+"""The report from golden Parquet fixtures: sections per deal and language, JSON and CSV outputs,
+jurisdictions and turnover, and no raw value anywhere in any output."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+from report_fixtures import EXPECTED, RAW_VALUES, XSS_NAME, build_scan
+
+from reports.assessment import Options, build
+from reports.exposure import Turnover
+from reports.render import render_report, report_text
+from scanner.cli import main
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory):
+    return build_scan(tmp_path_factory.mktemp("report") / "out")
+
+
+def cli(*args):
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def section_ids(html: str) -> list[str]:
+    return re.findall(r'<section id="([a-z]+)"', html)
+
+
+@pytest.mark.parametrize("deal, present, absent", [
+    (None, [], ["deal"]),
+    ("acquisition", ["PIPL Art. 22", "PIPL Art. 23", "PIPL Arts. 55–56", "NDSR Art. 14", "NDSR Arts. 28, 32",
+                     "de-identified"], ["Deletion on deregistration"]),
+    ("deregistration", ["destruction records", "freeze it", "PIPL Art. 47"], ["data room"]),
+    ("routine", ["PIPL Art. 54", "Audit Measures Arts. 4–5", "Minors Online Protection Regulations Art. 37"],
+     ["data room"]),
+])
+def test_deal_sections(out, deal, present, absent):
+    html = render_report(out, lang="en", options=Options(deal=deal))
+    deal_part = html.split('<section id="deal"')[1].split("</section>")[0] if deal else ""
+    assert ("deal" in section_ids(html)) == bool(deal)
+    for text in present:
+        assert text in deal_part
+    for text in absent:
+        assert text not in deal_part
+
+
+def test_sections_in_order(out):
+    assert section_ids(render_report(out, options=Options(deal="acquisition"))) == [
+        "summary", "heatmap", "risk", "people", "exposure", "deal", "obligations", "classification", "evidence",
+        "coverage", "method"]
+
+
+def test_executive_summary_states_risk_people_flags_and_three_actions(out):
+    summary = render_report(out, options=Options(deal="acquisition")).split('<section id="summary">')[1]
+    summary = summary.split("</section>")[0]
+    assert "level-critical" in summary and ">7</b>people affected" in summary.replace("\n", "")
+    assert summary.count("<li><b>") == 3  # the three most urgent actions
+    assert "Remove and rotate credentials" in summary and "Least-privilege access" in summary
+    assert "separate consent (PIPL Art. 23)" in summary  # the data-room red flag of an acquisition
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_raw_value_and_escaped_file_name(out, lang):
+    html = render_report(out, lang=lang, options=Options(deal="acquisition", turnover=Turnover(10**9, "CNY")))
+    assert [v for v in RAW_VALUES if v in html] == []
+    assert XSS_NAME not in html and "&lt;script&gt;alert(1)&lt;/script&gt;.txt" in html
+
+
+def test_chinese_report_uses_only_chinese_words(out):
+    html = render_report(out, lang="zh", options=Options(deal="deregistration"))
+    english = {value["en"] for value in report_text().values() if len(value["en"]) > 12}
+    assert [w for w in english if w in html] == []
+    assert "个人信息保护法 第四十七条" in html and "网络安全法" not in html.split('id="obligations"')[0][-50:]
+
+
+def test_jurisdictions_filter_the_law_shown(out):
+    html = render_report(out, options=Options(jurisdictions=("cn",)))
+    laws = re.findall(r'<h3 class="law">([^<]+)</h3>', html)
+    assert laws == ["PIPL", "NDSR", "Minors Online Protection Regulations", "PCI DSS v4.0.1"]  # no IP: no CSL
+    findings_part = html.split('<section id="method">')[0]  # the appendix documents the model for every law
+    assert "PIPL Art. 66(2)" in html and "GDPR Art." not in findings_part and "§1798.81.5" not in findings_part
+    assert "PCI DSS v4.0.1 Reqs. 3.3.1, 3.4.1, 3.5.1" in html  # contractual: shown for cards whatever the law
+    us = render_report(out, options=Options(jurisdictions=("us",)))
+    assert "§1798.150" in us and "HIPAA" in us and "PIPL Art. 66" not in us.split('<section id="method">')[0]
+
+
+def test_statutory_maxima_are_labelled_and_pipl_is_two_alternatives(out):
+    a = build(out, options=Options(turnover=Turnover(2_000_000_000, "CNY")))
+    maxima = {m.penalty.code: m for m in a.maxima}
+    assert maxima["pipl_art_66"].share == 100_000_000 and maxima["pipl_art_66"].ceiling is None  # "or", not max
+    assert maxima["gdpr_art_83_5"].ceiling is None  # turnover in RMB: no currency conversion
+    assert (maxima["ccpa_1798_150"].people, maxima["ccpa_1798_150"].high) == (2, 2 * 799)
+    eur = {m.penalty.code: m for m in build(out, options=Options(turnover=Turnover(10**9, "EUR"))).maxima}
+    assert eur["gdpr_art_83_5"].ceiling == 40_000_000 and eur["gdpr_art_83_4"].ceiling == 20_000_000
+    html = render_report(out, options=Options(turnover=Turnover(2_000_000_000, "CNY")))
+    assert "maxima, not predictions" in html and "two alternatives" in html and "RMB 100,000,000" in html
+
+
+def test_json_summary(out, tmp_path):
+    cli("report", out, "--format", "json", "--deal", "acquisition", "--turnover", "3.2b", "-o", tmp_path / "r.json")
+    text = (tmp_path / "r.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert data["overall_risk"] == "critical"
+    assert {k: data["people"][k] for k in EXPECTED} == EXPECTED
+    assert data["options"] == {"deal": "acquisition", "jurisdictions": ["cn", "eu", "us"],
+                               "turnover": {"amount": 3_200_000_000, "currency": "CNY"}}
+    assert [a["code"] for a in data["urgent_actions"]] == ["credentials", "access_control", "pci"]
+    assert all(m["note"] == "statutory maximum, not a prediction" for m in data["statutory_maxima"])
+    assert {t["code"] for t in data["thresholds"] if t["crossed"]} == {"minors_yearly_audit"}
+    assert [v for v in RAW_VALUES if v in text] == []
+
+
+def test_csv_evidence_holds_masked_values_only(out, tmp_path):
+    cli("report", out, "--format", "csv", "-o", tmp_path / "e.csv")
+    text = (tmp_path / "e.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 20 and "masked_value" in rows[0] and "value_hash" not in rows[0]
+    assert {r["item"] for r in rows} >= {XSS_NAME, "hr/员工.csv"}
+    assert [v for v in RAW_VALUES if v in text] == []
+
+
+def test_report_command_defaults_and_options(out):
+    result = cli("report", out, "--lang", "zh", "--deal", "routine", "--jurisdictions", "eu,cn")
+    assert str((out / "report.html").resolve()) in result.output.replace("\n", "")
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "例行扫描" in html and "法域: 中国, 欧盟" in html
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--jurisdictions", "cn,uk"], "use a comma-separated list of cn, eu, us"),
+    (["--turnover", "lots"], "give an amount"),
+    (["--turnover", "5m JPY"], "give an amount"),
+    (["--deal", "merger"], "'merger' is not one of"),
+])
+def test_report_options_are_validated(out, args, message):
+    result = CliRunner().invoke(main, ["report", str(out), *args])
+    assert result.exit_code == 2 and message in result.output
+
+
+def test_report_of_an_empty_scan(tmp_path):
+    from scanner.store import ScanWriter, write_manifest
+
+    ScanWriter(tmp_path, "20261120T000000Z-0000").close()
+    write_manifest(tmp_path, {"scan_id": "20261120T000000Z-0000", "status": "finished", "sources": []})
+    html = render_report(tmp_path, options=Options(deal="acquisition"))
+    assert "No personal information was found" in html and "Nothing to do" in html
