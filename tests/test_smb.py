@@ -217,8 +217,10 @@ def test_links_are_not_followed_out_of_the_root_nor_round_a_loop(samba_server, m
         connector.read(items["locked"])
 
 
-def test_exclude_globs_max_size_and_a_single_file(samba_server, dataroom, monkeypatch):
+def test_include_and_exclude_globs_max_size_and_a_single_file(samba_server, dataroom, monkeypatch):
     monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
+    only_json = open_source(samba_server.uri("plain", "dataroom"), SourceOptions(include=("*.json",)))
+    assert {i.name for i in only_json.items()} == {"order.json"}
     connector = open_source(samba_server.uri("plain", "dataroom"), SourceOptions(exclude=("*.log",),
                                                                                   max_file_bytes=100))
     items = {i.name: i for i in connector.items()}

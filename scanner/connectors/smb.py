@@ -7,7 +7,6 @@ Handles ask for read rights only; nothing is written and no timestamp is set.
 """
 from __future__ import annotations
 
-import fnmatch
 import functools
 import os
 import stat
@@ -24,7 +23,7 @@ from smbprotocol.file_info import FileAttributes
 from smbprotocol.header import NtStatus
 from smbprotocol.open import FilePipePrinterAccessMask
 
-from scanner.connectors import SourceOptions, redact
+from scanner.connectors import SourceOptions, redact, wanted_file
 from scanner.connectors.smb_security import exposure, query_descriptor
 from scanner.errors import ExtractError, SourceError
 from scanner.records import Item
@@ -186,7 +185,7 @@ class SmbConnector:
                 if info.file_id not in seen:
                     seen.add(info.file_id)
                     folders.append(relative)
-            elif not any(fnmatch.fnmatch(relative, g) for g in self.options.exclude):
+            elif wanted_file(relative, self.options):
                 yield Item(self.source, relative, "file", info.end_of_file, info.last_write_time,
                            self._exposure(relative))
         for relative in folders:
