@@ -4,9 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install test-deps demo test bench bench-accuracy lint clean
+.PHONY: install system-deps test-deps demo test bench bench-accuracy lint clean
 
-install: $(STAMP)
+install: system-deps $(STAMP)
+
+# Debian packages piiaudit needs (libmagic), installed when missing.
+system-deps:
+	scripts/install-debian-packages.sh apt-packages.txt
 
 # Reinstall when the dependency pins change; the package itself is installed editable.
 $(STAMP): setup.cfg pyproject.toml
@@ -20,7 +24,7 @@ demo: install
 
 # Debian packages for the tests (database and file servers, a browser), installed when missing.
 test-deps:
-	scripts/install-test-deps.sh
+	scripts/install-debian-packages.sh tests/apt-packages.txt
 
 test: install test-deps
 	$(BIN)/python -m pytest

@@ -60,4 +60,4 @@ def wait_until(ready: Callable[[], bool], seconds: float, what: str) -> None:
 def missing_server(name: str, package: str) -> None:
     """Skip loudly: only when the server binaries cannot be found at all."""
     pytest.skip(f"!!! {name} server binaries not found: install the Debian package '{package}' "
-                f"(scripts/install-test-deps.sh does it from tests/apt-packages.txt) — SQL tests NOT RUN !!!")
+                f"(scripts/install-debian-packages.sh tests/apt-packages.txt does it from tests/apt-packages.txt) — SQL tests NOT RUN !!!")

@@ -78,7 +78,7 @@ def _config(home: Path, port: int) -> str:
 def samba_server():
     smbd = shutil.which("smbd") or ("/usr/sbin/smbd" if Path("/usr/sbin/smbd").exists() else None)
     if smbd is None:
-        pytest.skip("!!! Samba smbd not found: install the Debian package 'samba' (scripts/install-test-deps.sh "
+        pytest.skip("!!! Samba smbd not found: install the Debian package 'samba' (scripts/install-debian-packages.sh tests/apt-packages.txt "
                     "does it from tests/apt-packages.txt) — SMB tests NOT RUN !!!")
     if os.geteuid() != 0:
         pytest.skip("!!! smbd must start as root to serve a test user — SMB tests NOT RUN !!!")
