@@ -6,13 +6,17 @@ from typing import Any
 
 from scanner.connectors import DatabaseOptions, SourceOptions
 from scanner.errors import ConfigError
+from scanner.extract.members import Limits
 from scanner.pipeline import ScanOptions
 from scanner.settings import check_keys, read_config, require
 
 LANGUAGES = ("auto", "en", "zh")
-_SCAN_KEYS = {"sample_rows", "max_file_mb", "workers", "language", "include", "exclude", "databases"}
+_SCAN_KEYS = {"sample_rows", "max_file_mb", "workers", "language", "include", "exclude", "databases", "archives"}
 _GLOB_KEYS = ("include_schemas", "exclude_schemas", "include_tables", "exclude_tables")
 _DATABASE_KEYS = {*_GLOB_KEYS, "statement_timeout_s", "sample_seed"}
+# archives: key in the YAML → (Limits field, unit in bytes or 1)
+_ARCHIVE_KEYS = {"max_depth": ("max_depth", 1), "max_total_mb": ("max_total_bytes", 2**20),
+                 "max_ratio": ("max_ratio", 1), "max_members": ("max_members", 1)}
 
 
 def _path(where: str, key: str) -> str:
@@ -39,10 +43,16 @@ def _scan_section(section: dict, label: str, where: str) -> dict[str, Any]:
     for key in ("include", "exclude"):
         if key in section:
             values[key] = tuple(map(str, require(section, key, list, label, where)))
-    if "databases" in section:
-        values["databases"] = _databases_section(require(section, "databases", dict, label, where), label,
-                                                 _path(where, "databases"))
+    for key, parse in (("databases", _databases_section), ("archives", _archives_section)):
+        if key in section:
+            values[key] = parse(require(section, key, dict, label, where), label, _path(where, key))
     return values
+
+
+def _archives_section(section: dict, label: str, where: str) -> dict[str, int]:
+    check_keys(section, set(_ARCHIVE_KEYS), label, where)
+    return {field: _positive(section, key, label, where) * unit
+            for key, (field, unit) in _ARCHIVE_KEYS.items() if key in section}
 
 
 def _databases_section(section: dict, label: str, where: str) -> dict[str, Any]:
@@ -69,9 +79,10 @@ def load_scan_config(path: str | Path | None = None) -> tuple[dict[str, Any], di
     user, label = read_config("user", path)
     check_keys(user, {"scan", "detectors"}, label)
     user_values = _scan_section(require(user, "scan", dict, label) if "scan" in user else {}, label, "scan")
-    # databases: merged key by key, so a user naming one key keeps the shipped others.
-    databases = {**values.get("databases", {}), **user_values.pop("databases", {})}
-    values.update(user_values, databases=databases)
+    # databases and archives: merged key by key, so a user naming one key keeps the shipped others.
+    for key in ("databases", "archives"):
+        user_values[key] = {**values.get(key, {}), **user_values.get(key, {})}
+    values.update(user_values)
     detectors = require(user, "detectors", dict, label) if "detectors" in user else {}
     from detectors.settings import parse_section
 
@@ -84,6 +95,7 @@ def scan_options(values: dict[str, Any], detectors: dict[str, Any], detectors_la
     source = SourceOptions(sample_rows=values["sample_rows"], full_tables=full_tables,
                            max_file_bytes=values["max_file_mb"] * 2**20, exclude=values["exclude"],
                            include=values["include"],
-                           databases=DatabaseOptions(**values.get("databases", {})))
+                           databases=DatabaseOptions(**values.get("databases", {})),
+                           archives=Limits(**values.get("archives", {})))
     return ScanOptions(source=source, workers=values["workers"], language=values["language"],
                        detectors=detectors, detectors_label=detectors_label)

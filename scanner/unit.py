@@ -11,7 +11,6 @@ from scanner.connectors import Connector, SourceOptions, TableSample, open_sourc
 from scanner.contents import failure, scan_contents
 from scanner.errors import SkippedError
 from scanner.extract.chunking import column_chunks
-from scanner.extract.members import Limits
 from scanner.privacy import load_key, mask, value_hash
 from scanner.records import Chunk, Finding, Item, ItemResult
 
@@ -64,7 +63,7 @@ def scan_item(uri: str, options: SourceOptions, item: Item, spec: EngineSpec = E
             return [_scan_table(item, payload, spec, language)]
         except Exception as exc:  # noqa: BLE001
             return [failure(item, exc)]
-    limits = Limits(max_member_bytes=options.max_file_bytes)
+    limits = replace(options.archives, max_member_bytes=options.max_file_bytes)
     return scan_contents(item, payload, limits, functools.partial(_scan_text, spec=spec, language=language),
                          functools.partial(_scan_database, connector, options, spec, language))
 

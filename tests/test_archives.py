@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
 import sqlite3
 import tarfile
 import time
@@ -12,9 +13,11 @@ from pathlib import Path
 import pytest
 
 from scanner.connectors import SourceOptions
+from scanner.errors import ConfigError
 from scanner.extract import archive
 from scanner.extract.members import Budget, Limits
 from scanner.records import Item
+from scanner.scanconfig import load_scan_config, scan_options
 from scanner.unit import scan_item
 
 ID_LINE = "备注\n身份证号：110102199101010078\n".encode()
@@ -38,9 +41,9 @@ def tarred(members: dict[str, bytes], mode: str = "w:gz") -> bytes:
     return buffer.getvalue()
 
 
-def scan(folder: Path, name: str) -> dict:
+def scan(folder: Path, name: str, options: SourceOptions = SourceOptions()) -> dict:
     path = folder / name
-    results = scan_item(str(folder), SourceOptions(), Item(str(folder), name, "file", path.stat().st_size))
+    results = scan_item(str(folder), options, Item(str(folder), name, "file", path.stat().st_size))
     return {r.item.name: r for r in results}
 
 
@@ -101,6 +104,25 @@ def test_archives_nested_too_deep_are_not_opened(tmp_path):
     names = list(results)
     assert names[-1] == "l0.zip!l1.zip!l2.zip!l3.zip"  # depth 3 is listed but not opened
     assert "nested deeper than 3 archives" in results[names[-1]].reason
+
+
+def test_archive_limits_come_from_the_scan_configuration(tmp_path):
+    (tmp_path / "l0.zip").write_bytes(zipped({"l1.zip": zipped({"deep.txt": ID_LINE})}))
+    (tmp_path / "many.zip").write_bytes(zipped({f"f{i}.txt": ID_LINE for i in range(3)}))
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("scan:\n  archives:\n    max_depth: 1\n    max_members: 2\n")
+    values, detectors, label = load_scan_config(mine)
+    options = scan_options(values, detectors, label, False).source
+    assert options.archives == Limits(max_depth=1, max_members=2)  # the others keep config/scan.yaml's
+    assert "nested deeper than 1 archives" in scan(tmp_path, "l0.zip", options)["l0.zip!l1.zip"].reason
+    many = scan(tmp_path, "many.zip", options)
+    assert [r.status for r in many.values()] == ["scanned", "scanned", "scanned", "skipped"]
+    assert ids(scan(tmp_path, "l0.zip")["l0.zip!l1.zip!deep.txt"]) == ["line 2"]  # the defaults go deeper
+    for text, message in [("scan:\n  archives:\n    max_ratio: 0\n", "'scan.archives.max_ratio' must be"),
+                          ("scan:\n  archives:\n    max_total: 5\n", "unknown key 'scan.archives.max_total'")]:
+        mine.write_text(text)
+        with pytest.raises(ConfigError, match=re.escape(message)):
+            load_scan_config(mine)
 
 
 def test_encrypted_zip_member_is_skipped_with_a_reason(tmp_path):

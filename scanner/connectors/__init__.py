@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from scanner.errors import SourceError
+from scanner.extract.members import Limits
 from scanner.records import Item
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*)://")
@@ -58,6 +59,7 @@ class SourceOptions:
     exclude: tuple[str, ...] = ()
     include: tuple[str, ...] = ()  # file globs; empty means every file
     databases: DatabaseOptions = DatabaseOptions()
+    archives: Limits = Limits()  # its max_member_bytes is replaced by max_file_bytes
 
 
 def wanted_file(relative: str, options: SourceOptions) -> bool:

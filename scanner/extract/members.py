@@ -18,6 +18,7 @@ RATIO_FLOOR = 1 << 20
 class Limits:
     """How far a scan goes into archives; every limit reached is reported as a skipped member."""
 
+    # config/scan.yaml's `archives:` section sets these (max_member_bytes comes from max_file_mb).
     max_depth: int = 3  # archives inside archives: a.zip!b.zip!c.zip!d.txt is depth 3
     max_member_bytes: int = 100 * 2**20
     max_total_bytes: int = 1024 * 2**20  # uncompressed, for one top-level item and all it holds
