@@ -26,7 +26,7 @@ TIMEOUT = 60
 def chromium() -> str:
     binary = shutil.which("chromium")
     if binary is None:
-        pytest.skip("LOUD SKIP: Debian package `chromium` is not installed; run scripts/install-debian-packages.sh tests/apt-packages.txt "
+        pytest.skip("LOUD SKIP: Debian package `chromium` is not installed; run `make test-deps` "
                     "(tests/apt-packages.txt lists it) to test the report in a real browser")
     return binary
 

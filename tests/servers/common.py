@@ -57,7 +57,18 @@ def wait_until(ready: Callable[[], bool], seconds: float, what: str) -> None:
     raise RuntimeError(f"{what} did not become ready within {seconds:.0f}s")
 
 
+def stop(process: subprocess.Popen, home: Path) -> None:
+    """Stop a server started by a fixture (politely, then not) and remove its private folder."""
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    shutil.rmtree(home, ignore_errors=True)
+
+
 def missing_server(name: str, package: str) -> None:
     """Skip loudly: only when the server binaries cannot be found at all."""
     pytest.skip(f"!!! {name} server binaries not found: install the Debian package '{package}' "
-                f"(scripts/install-debian-packages.sh tests/apt-packages.txt does it from tests/apt-packages.txt) — SQL tests NOT RUN !!!")
+                f"(`make test-deps` does it from tests/apt-packages.txt) — SQL tests NOT RUN !!!")

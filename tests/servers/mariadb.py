@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from servers.common import free_port, missing_server, private_dir, run, service_user, wait_until
+from servers.common import free_port, missing_server, private_dir, run, service_user, stop, wait_until
 
 
 @dataclass(frozen=True)
@@ -59,13 +59,7 @@ def mariadb_server():
         log = (home / "error.log").read_text(errors="replace") if (home / "error.log").exists() else ""
         raise RuntimeError(f"MariaDB did not start:\n{log[-3000:]}") from None
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        shutil.rmtree(home, ignore_errors=True)
+        stop(process, home)
 
 
 def _accepts(server: MariaDB) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from servers.common import free_port, private_dir, run, service_user, wait_until
+from servers.common import free_port, private_dir, run, service_user, stop, wait_until
 
 USER = "piiaudit_smb"
 PASSWORD = "smb-test-only-Pw1"
@@ -78,7 +78,7 @@ def _config(home: Path, port: int) -> str:
 def samba_server():
     smbd = shutil.which("smbd") or ("/usr/sbin/smbd" if Path("/usr/sbin/smbd").exists() else None)
     if smbd is None:
-        pytest.skip("!!! Samba smbd not found: install the Debian package 'samba' (scripts/install-debian-packages.sh tests/apt-packages.txt "
+        pytest.skip("!!! Samba smbd not found: install the Debian package 'samba' (`make test-deps` "
                     "does it from tests/apt-packages.txt) — SMB tests NOT RUN !!!")
     if os.geteuid() != 0:
         pytest.skip("!!! smbd must start as root to serve a test user — SMB tests NOT RUN !!!")
@@ -100,13 +100,7 @@ def samba_server():
         wait_until(lambda: process.poll() is None and _accepts(port), 30, "smbd")
         yield Samba("127.0.0.1", port, home)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        shutil.rmtree(home, ignore_errors=True)
+        stop(process, home)
 
 
 def _accepts(port: int) -> bool:
