@@ -163,6 +163,31 @@ def write_fixtures(room: Path) -> None:
     document.save(room / "reviewed.docx")
 
 
+def legacy_spreadsheets(room: Path, name: str, sheet: str, rows: list[list[str]]) -> None:
+    """``name``.xls (Excel 97–2003, xlwt) and ``name``.ods (OpenDocument, odfpy) holding ``rows``."""
+    import xlwt
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    book = xlwt.Workbook(encoding="utf-8")
+    cells = book.add_sheet(sheet)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            cells.write(r, c, value)
+    book.save(str(room / f"{name}.xls"))
+    document, table = OpenDocumentSpreadsheet(), Table(name=sheet)
+    for row in rows:
+        line = TableRow()
+        for value in row:
+            cell = TableCell(valuetype="string")
+            cell.addElement(P(text=value))
+            line.addElement(cell)
+        table.addElement(line)
+    document.spreadsheet.addElement(table)
+    document.save(str(room / f"{name}.ods"))
+
+
 def protected_fixtures(room: Path) -> None:
     """Password-protected docx and xlsx (msoffcrypto-tool) and pdf (pypdf), password ``secret``."""
     import docx

@@ -8,7 +8,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from formats_gen import protected_fixtures, write_fixtures
+from formats_gen import legacy_spreadsheets, protected_fixtures, write_fixtures
 
 from conftest import DATA
 from scanner.connectors import SourceOptions
@@ -21,7 +21,7 @@ FORMATS = DATA / "formats"
 
 @pytest.fixture(scope="module")
 def room(tmp_path_factory) -> Path:
-    """The text fixtures plus .docx and .xlsx fixtures generated here (binary files are not committed)."""
+    """The text fixtures plus .docx, .xlsx, .xls and .ods fixtures generated here (binary files are not committed)."""
     import docx
     import openpyxl
 
@@ -35,13 +35,14 @@ def room(tmp_path_factory) -> Path:
     table.rows[0].cells[0].text = "身份证号"
     table.rows[0].cells[1].text = "110102199101010078"
     document.save(room / "contract.docx")
+    customers = [["姓名", "手机号", "备注"], ["李雷", "13712345678", "VIP"], ["韩梅梅", "13812345678", ""]]
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = "客户"
-    sheet.append(["姓名", "手机号", "备注"])
-    sheet.append(["李雷", "13712345678", "VIP"])
-    sheet.append(["韩梅梅", "13812345678", ""])
+    for row in customers:
+        sheet.append(row)
     workbook.save(room / "customers.xlsx")
+    legacy_spreadsheets(room, "customers", "客户", customers)
     write_fixtures(room)
     protected_fixtures(room)
     return room
@@ -71,6 +72,9 @@ def scan_all(room: Path, name: str):
     ("contract.docx", "EMAIL_ADDRESS", "paragraph 2", None),
     ("contract.docx", "CN_RESIDENT_ID", "table 1 row 1", None),
     ("customers.xlsx", "PHONE_NUMBER", "客户!B3", "手机号"),
+    ("customers.xls", "PHONE_NUMBER", "客户!B3", "手机号"),
+    ("customers.ods", "PHONE_NUMBER", "客户!B3", "手机号"),
+    ("customers.ods", "PERSON", "客户!A2", "姓名"),
     ("legacy_big5.txt", "CN_RESIDENT_ID", "line 2", None),
     ("legacy_big5.txt", "PHONE_NUMBER", "line 3", None),
     ("report.pdf", "EMAIL_ADDRESS", "page 2", None),
