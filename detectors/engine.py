@@ -8,6 +8,7 @@ import logging
 from dataclasses import dataclass
 
 from detectors.columns import Candidate, classify
+from detectors.custom import configured_recognizers
 from detectors.filters import is_plausible_person
 from detectors.language import english_view, languages
 from detectors.settings import DetectorSettings, load_detector_settings
@@ -66,6 +67,9 @@ def _registry(settings: DetectorSettings, nlp_engine):
     for cls in discover().values():
         for language in LANGUAGES:
             registry.add_recognizer(cls(supported_language=language))
+    for language in LANGUAGES:
+        for recognizer in configured_recognizers(settings.deny_list, settings.custom_recognizers, language):
+            registry.add_recognizer(recognizer)
     for name in settings.disabled.union(*(getattr(cls, "REPLACES", ()) for cls in discover().values())):
         registry.remove_recognizer(name)
     return registry
@@ -90,13 +94,16 @@ class DetectionEngine:
             supported_languages=list(LANGUAGES), context_aware_enhancer=WindowContextEnhancer())
         from detectors.recognizers import discover
 
-        ours = {cls.ENTITY for cls in discover().values()}
+        ours = {cls.ENTITY for cls in discover().values()} | set(self.settings.deny_list) | {
+            spec.entity for spec in self.settings.custom_recognizers}
         self.reported_entities = frozenset(ours | set(self.settings.presidio_entities.values()))
         wanted = set(self.settings.presidio_entities) | ours
         # Ask each language only for what it has recognizers for (Presidio warns about the rest).
         self._entities = {lang: sorted(wanted & set(self.analyzer.get_supported_entities(lang)))
                           for lang in LANGUAGES}
         self._recognizers_by_name = {r.name: r for r in self.analyzer.registry.recognizers}
+        self._configured = {r.name for r in configured_recognizers(
+            self.settings.deny_list, self.settings.custom_recognizers, LANGUAGES[0])}
         self._allowed = {normalise(entity, value) for entity in self.reported_entities
                          for value in self.settings.allow_list}
 
@@ -128,9 +135,10 @@ class DetectionEngine:
             raw = chunk.text[result.start:result.end]
             if result.score < self.settings.threshold(entity) or normalise(entity, raw) in self._allowed:
                 continue
-            if entity == "PERSON" and not is_plausible_person(raw):
-                continue
             recognizer = (result.recognition_metadata or {}).get("recognizer_name", "unknown")
+            # The user's own lists and patterns are taken as given; the name filter is for NER's guesses.
+            if entity == "PERSON" and recognizer not in self._configured and not is_plausible_person(raw):
+                continue
             match = Match(entity, result.start, result.end, round(float(result.score), 4), recognizer, lang, raw,
                           self._is_minor(recognizer, raw))
             detections.append(Detection(match, _reasons(result)))

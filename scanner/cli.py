@@ -113,23 +113,27 @@ def _write_report(out_dir: Path, scan_id: str | None, output: Path, lang: str, c
 @click.argument("text", required=False)
 @click.option("--file", "file", type=click.File("r", encoding="utf-8"), help="Read the text from a file.")
 @click.option("--lang", "language", type=click.Choice(["auto", "en", "zh"]), default="auto", show_default=True)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="YAML file whose detectors: section applies, as for scan.")
 @library_errors
-def explain(text, file, language):
+def explain(text, file, language, config_file):
     """Show what the detectors find in TEXT, with scores and the reasons for them."""
-    from scanner.explain import explain_text
+    from scanner.explain import engine_spec, explain_text
 
     if (text is None) == (file is None):
         raise click.UsageError("give either TEXT or --file F")
-    click.echo(explain_text(text if file is None else file.read(), language))
+    click.echo(explain_text(text if file is None else file.read(), language, engine_spec(config_file)))
 
 
 @main.command()
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="YAML file whose detectors: section applies, as for scan.")
 @library_errors
-def detectors():
+def detectors(config_file):
     """List entity types, the recognizers that find them and their languages."""
-    from scanner.explain import describe_detectors
+    from scanner.explain import describe_detectors, engine_spec
 
-    click.echo(describe_detectors())
+    click.echo(describe_detectors(engine_spec(config_file)))
 
 
 @main.command()

@@ -3,14 +3,23 @@ text the user typed, on their own terminal, and writes nothing."""
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
 from detectors.language import cjk_share, route
 from scanner.records import Chunk
 from scanner.unit import EngineSpec
 
 
-def explain_text(text: str, language: str = "auto") -> str:
-    engine = EngineSpec().engine()
+def engine_spec(config_file: Path | None) -> EngineSpec:
+    """The engine a scan with ``--config config_file`` would use (its ``detectors:`` section)."""
+    from scanner.scanconfig import load_scan_config
+
+    _, detectors, label = load_scan_config(config_file)
+    return EngineSpec.of(detectors, label)
+
+
+def explain_text(text: str, language: str = "auto", spec: EngineSpec = EngineSpec()) -> str:
+    engine = spec.engine()
     chunk = Chunk(text, ((0, "text"),))
     lang = route(text, language)
     lines = [f"language: {lang} (CJK share {cjk_share(text):.2f})"]
@@ -24,8 +33,8 @@ def explain_text(text: str, language: str = "auto") -> str:
     return "\n".join(lines)
 
 
-def describe_detectors() -> str:
-    engine = EngineSpec().engine()
+def describe_detectors(spec: EngineSpec = EngineSpec()) -> str:
+    engine = spec.engine()
     mapping = engine.settings.presidio_entities
     by_entity: dict[str, set[str]] = defaultdict(set)
     for recognizer in engine.analyzer.registry.recognizers:
