@@ -78,7 +78,8 @@ class WindowContextEnhancer(ContextAwareEnhancer):
         negative, n_distance = nearest_word(list(getattr(recognizer, "negative_context", ()) or ()),
                                             before, after, given)
         explanation = result.analysis_explanation
-        if negative and (not supportive or n_distance < s_distance):
+        # At equal distance the longer word is the more specific: "routing number" outranks "number".
+        if negative and (not supportive or (n_distance, -len(negative)) < (s_distance, -len(supportive))):
             result.score = max(self.MIN_SCORE, result.score - self.penalty)
             if explanation:
                 explanation.append_textual_explanation_line(f"score lowered by negative context word '{negative}'")

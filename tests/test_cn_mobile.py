@@ -18,7 +18,8 @@ def test_in_text(engine, text, expected):
     assert found == expected
 
 
-@pytest.mark.parametrize("text", ["订单号13800138000", "运单 13912345678 已发货", "order no. 13800138000"])
+@pytest.mark.parametrize("text", ["订单号13800138000", "运单 13912345678 已发货", "order no. 13800138000",
+                                  "paid to bank account number 19560423041", "收款银行账号 13800138000"])
 def test_order_and_waybill_numbers_are_not_phones(engine, text):
     assert [e for e, _ in detect(engine, text) if e == "PHONE_NUMBER"] == []
 

@@ -16,6 +16,7 @@ from detectors.recognizers.cn_person import ChinesePersonRecognizer, is_name_sha
     ("高兴地说，金融市场平稳，周末见", []),
     ("联系人：王经理", []),                           # a title, not a name
     ("上海市徐汇区文三路195号", []),                   # places
+    ("我们收集：姓名、身份证号码、手机号码、银行卡号、住址", []),  # jieba's dictionary tags 银行卡 nr
 ])
 def test_in_text(engine, text, expected):
     assert [v for e, v in detect(engine, text) if e == "PERSON"] == expected

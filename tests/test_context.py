@@ -39,3 +39,8 @@ def test_nearest_context_word_decides(engine):
     # "order" is further from the number than "mobile": a phone, not an order number.
     assert score(engine, "order created mobile=13186111423", "PHONE_NUMBER") >= 0.5
     assert score(engine, "mobile app order no 13186111423", "PHONE_NUMBER") == 0.0
+
+
+def test_longer_word_wins_a_tie(engine):
+    # "routing number" (negative) and "number" (supportive) end at the same place: the longer decides.
+    assert score(engine, "routing number 021000021", "PHONE_NUMBER") == 0.0

@@ -9,6 +9,9 @@ from conftest import detect
     ("write to j.doe@example.co.uk today", ["j.doe@example.co.uk"]),
     ("not an address: user@localhost", []),
     ("version 1.2@3.4", []),
+    ("url: postgresql://billing:AFIWsQE36g!NAmvPpm@db.internal.example.com:5432/billing", []),
+    ("smtp://mailer@relay.example.com:25", []),
+    ("https://crm.example.com/contact?email=li.wei@example.com", ["li.wei@example.com"]),
 ])
 def test_in_text(engine, text, expected):
     assert [v for e, v in detect(engine, text) if e == "EMAIL_ADDRESS"] == expected

@@ -30,7 +30,9 @@ class CnMobileRecognizer(PatternRecognizer):
     ]
     CONTEXT = ["手机", "手机号", "手机号码", "电话", "联系电话", "联系方式", "联系人", "移动电话", "sjhm", "sjh",
                "lxdh", "mobile", "phone", "tel", "cell", "contact"]
-    negative_context = ["订单", "单号", "运单", "批次", "流水号", "order", "waybill", "tracking", "sku", "invoice"]
+    # An 11-digit bank account number can start with 1[3-9] too (a bare 账号 may be a login, often the mobile).
+    negative_context = ["订单", "单号", "运单", "批次", "流水号", "银行账号", "银行账户", "卡号", "order", "waybill",
+                        "tracking", "sku", "invoice", "routing", "account number", "account no", "acct"]
 
     def __init__(self, supported_language: str = "zh"):
         super().__init__(supported_entity=self.ENTITY, patterns=self.PATTERNS, context=self.CONTEXT,

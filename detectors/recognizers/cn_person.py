@@ -65,6 +65,10 @@ def _starts_with_common_word(field: str) -> bool:
                for n in range(max(first, 2), len(field) + 1))
 
 
+def _is_dictionary_word(word: str) -> bool:
+    return bool(_posseg().dt.tokenizer.FREQ.get(word))
+
+
 def surname_of(name: str) -> str | None:
     if name[:2] in COMPOUND_SURNAMES and len(name) >= 3:
         return name[:2]
@@ -117,7 +121,10 @@ class ChinesePersonRecognizer(EntityRecognizer):
 
     def _candidate(self, words: list[tuple[str, str]], i: int) -> tuple[str, float] | None:
         word, flag = words[i]
-        if flag in _NAME_TAGS and is_name_shape(word):
+        # jieba's dictionary tags some words nr (银行卡, 严重性): a dictionary word that starts with a common
+        # word is that word, while names the HMM finds are not in the dictionary.
+        if flag in _NAME_TAGS and is_name_shape(word) and not (_is_dictionary_word(word)
+                                                               and _starts_with_common_word(word)):
             return word, self.TAGGED_SCORE
         # jieba sometimes tags surname and given name apart: 孙/zg 建华/nz, 邓/nr 婷婷/z.
         if len(word) == 1 and word in SURNAMES and i + 1 < len(words):

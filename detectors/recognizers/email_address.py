@@ -1,8 +1,14 @@
 """E-mail addresses whose edges are found without \\b, so 邮箱zhang@example.com yields the address only."""
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import Pattern
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
+
+# In scheme://user:password@host the part before @ is a login and the host is a server, not a mailbox
+# (an address in the path or query, ?email=a@b.com, is still one).
+_URL_USERINFO = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s/?#@]*$")
 
 
 class EmailAddressRecognizer(EmailRecognizer):
@@ -23,3 +29,7 @@ class EmailAddressRecognizer(EmailRecognizer):
     def __init__(self, supported_language: str = "zh"):
         super().__init__(patterns=self.PATTERNS, context=self.CONTEXT, supported_language=supported_language,
                          name=type(self).__name__)
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return [r for r in results if not _URL_USERINFO.search(text, max(0, r.start - 200), r.start)]

@@ -11,6 +11,11 @@ _LOOK_ALIKES = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$|^\d{4}[-/.]\d{1,2}[-/.]\d{
 # Eleven bare digits starting with 1 have the shape of a Chinese mobile: CnMobileRecognizer decides
 # those, so an invalid one (12345678901) is not reported as a US number instead.
 _CN_MOBILE_SHAPE = re.compile(r"^1\d{10}$")
+# Written the way people write phone numbers: with a country code (+44 20 7946 0070), an area code in
+# brackets, three groups with one separator (206.880.8128, 020 7946 0070) or a Chinese area code
+# (021-64871234). Bare digit runs (build 2030016563) are more often codes and need context instead.
+_FORMATTED = re.compile(r"^\+\d|^\(\d{2,4}\)\s?\d|^\d{2,4}([ .-])\d{3,4}\1\d{3,4}$|^0\d{2,3}-\d{7,8}$")
+FORMATTED_SCORE = 0.55  # above min_score: the format is the evidence
 
 
 class PhoneNumberRecognizer(PhoneRecognizer):
@@ -19,14 +24,24 @@ class PhoneNumberRecognizer(PhoneRecognizer):
 
     ENTITY = "PHONE_NUMBER"
     REGIONS = ("CN", "HK", "TW", "SG", "US", "CA", "GB", "DE", "FR", "AU", "JP")
-    CONTEXT = PhoneRecognizer.CONTEXT + ["tel", "fax", "电话", "手机", "联系电话", "传真", "联系方式"]
-    negative_context = ["订单", "单号", "运单", "批次", "流水号", "order", "waybill", "tracking", "invoice", "sku"]
+    CONTEXT = PhoneRecognizer.CONTEXT + ["tel", "fax", "reach", "reached", "reachable", "contact", "hotline",
+                                         "电话", "手机", "联系电话", "传真", "联系方式", "座机", "热线"]
+    # Bank numbers are digit runs too: a routing (ABA) or account number is not a number to call.
+    negative_context = ["订单", "单号", "运单", "批次", "流水号", "账号", "帐号", "卡号", "order", "waybill",
+                        "tracking", "invoice", "sku", "routing", "routing number", "aba", "account number",
+                        "account no", "acct"]
 
     def __init__(self, supported_language: str = "en"):
         super().__init__(context=self.CONTEXT, supported_language=supported_language,
                          supported_regions=self.REGIONS, name=type(self).__name__)
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        results = super().analyze(text, entities, nlp_artifacts)
-        return [r for r in results if not _LOOK_ALIKES.match(text[r.start:r.end].strip())
-                and not _CN_MOBILE_SHAPE.match(text[r.start:r.end].strip())]
+        results = [r for r in super().analyze(text, entities, nlp_artifacts)
+                   if not _LOOK_ALIKES.match(text[r.start:r.end].strip())
+                   and not _CN_MOBILE_SHAPE.match(text[r.start:r.end].strip())]
+        for result in results:
+            if _FORMATTED.match(text[result.start:result.end].strip()):
+                result.score = max(result.score, FORMATTED_SCORE)
+                if result.analysis_explanation:
+                    result.analysis_explanation.append_textual_explanation_line("written in a phone number format")
+        return results

@@ -1,0 +1,22 @@
+import pytest
+
+from conftest import detect
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Salary is paid to bank account number 19560423041 (routing number 021000021).", ["19560423041"]),
+    ("acct 00123456789", ["00123456789"]),
+    ("收款账号12345678901234", ["12345678901234"]),                 # digits touching Chinese characters
+    ("Fixed a crash in Power Bank 20000mAh firmware (build 5431944804)", []),
+    ("Background check consent signed, reference 20240312", []),
+    ("account number 12.345678901", []),                            # an amount, not an account
+    ("order 12345678 shipped", []),                                 # no account context
+])
+def test_in_text(engine, text, expected):
+    assert [v for e, v in detect(engine, text) if e == "BANK_ACCOUNT"] == expected
+
+
+def test_replaces_presidio_us_bank_recognizer():
+    from detectors.recognizers.bank_account import BankAccountRecognizer
+
+    assert BankAccountRecognizer.REPLACES == ("UsBankRecognizer",)
