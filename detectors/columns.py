@@ -45,6 +45,9 @@ class ColumnRules:
     whole_cell: float
     chance_prone: frozenset[str]
     lexicon: tuple[tuple[str, str | None], ...]  # (word, entity type or None for not-personal)
+    stray_share: float = 0.0
+    stray_cell: float = 1.0
+    stray_prone: frozenset[str] = frozenset()
 
     def header(self, name: str | None) -> HeaderMatch:
         """What the header names; the longest lexicon word found decides (all types sharing it)."""
@@ -83,7 +86,7 @@ def _entity(name: Any, label: str, where: str) -> str:
 
 
 _KEYS = {"share_with_header", "share_without_header", "value_score", "whole_cell", "chance_prone", "headers",
-         "not_personal"}
+         "not_personal", "stray_share", "stray_cell", "stray_prone"}
 
 
 def parse_rules(data: dict, label: str) -> ColumnRules:
@@ -97,9 +100,11 @@ def parse_rules(data: dict, label: str) -> ColumnRules:
                for w in _words(ws, label, f"headers.{e}")]
     lexicon += [(w, None) for w in _words(data["not_personal"], label, "not_personal")]
     chance = [_entity(e, label, "chance_prone") for e in require(data, "chance_prone", list, label)]
+    stray = [_entity(e, label, "stray_prone") for e in require(data, "stray_prone", list, label)]
     fractions = (_fraction(data[k], label, k) for k in ("share_with_header", "share_without_header",
                                                          "value_score", "whole_cell"))
-    return ColumnRules(*fractions, frozenset(chance), tuple(lexicon))
+    return ColumnRules(*fractions, frozenset(chance), tuple(lexicon), _fraction(data["stray_share"], label,
+                       "stray_share"), _fraction(data["stray_cell"], label, "stray_cell"), frozenset(stray))
 
 
 @functools.lru_cache(maxsize=1)
@@ -135,10 +140,11 @@ def classify(chunk: Chunk, candidates: list[Candidate], threshold: Callable[[str
             valid[c.entity].add(cell)
         filling[c.entity].append(_fills(chunk.text, starts, cell, c, rules.whole_cell))
     decided: dict[str, float] = {}
+    shares: dict[str, float] = {}
     records, remaining = [], values
     for entity in sorted(set(valid) | set(filling) | header.entities, key=lambda e: (-len(valid[e]), e)):
         named = entity in header.entities
-        share = len(valid[entity]) / remaining if remaining else 0.0
+        share = shares[entity] = len(valid[entity]) / remaining if remaining else 0.0
         needed = rules.share_with_header if named else rules.share_without_header
         vetoed = header.negative and entity in rules.chance_prone
         is_type = bool(valid[entity]) and share >= needed and not vetoed
@@ -161,6 +167,9 @@ def classify(chunk: Chunk, candidates: list[Candidate], threshold: Callable[[str
             continue  # a column of codes, or inside a value the column says is something else
         elif c.entity in rules.chance_prone and fills:
             continue
+        elif c.entity in rules.stray_prone and shares.get(c.entity, 0.0) < rules.stray_share and _fills(
+                chunk.text, starts, bisect.bisect_right(starts, c.start) - 1, c, rules.stray_cell):
+            continue  # "Desk Lamp" in "LED Desk Lamp", in a column of products
         kept.append(c)
     return kept, records
 

@@ -18,7 +18,8 @@ NOT_NAMES = frozenset(w.casefold() for w in (
     "Singapore", "London", "Paris", "Berlin", "Tokyo", "Sydney", "Toronto", "Boston", "Seattle", "Chicago", "Houston",
     "Dallas", "Denver", "Austin", "Phoenix", "Atlanta", "Miami", "Portland", "San Francisco", "Los Angeles",
     "Tesla", "Huawei", "Xiaomi", "Lenovo", "Alibaba", "Tencent", "Baidu", "Oracle", "Cisco", "Dell", "Ford",
-    "Prefers", "Renewal", "Requested", "Referred", "Asked", "Card", "Notes",
+    "Prefers", "Renewal", "Requested", "Referred", "Asked", "Card", "Notes", "Salary", "Checksum", "Checksums",
+    "Changelog", "Router",
 ))
 # A street name ("Donald Manor Apt", "James Mission") is a place named after a person, not a person.
 _STREET = re.compile(r"\b(?:Apt|Suite|Manor|Mountains?|Knolls?|Lights|Divide|Junctions?|Mission|Streams?|Valleys?|"

@@ -10,6 +10,7 @@ from detectors.recognizers.cn_person import ChinesePersonRecognizer, is_name_sha
     ("法定代表人：李明", ["李明"]),
     ("联系人 欧阳娜娜 女士", ["欧阳娜娜"]),
     ("张兰英，王凤英", ["张兰英", "王凤英"]),
+    ("姓名：萧楠，赖旭", ["萧楠", "赖旭"]),             # 萧 and 赖 are top-100 surnames
     ("智能门锁 空气净化器 无线耳机 扫地机器人", []),
     ("华北 华东 华南 西南", []),
     ("需开具增值税发票 已签署隐私授权 周末联系 老客户", []),

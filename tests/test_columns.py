@@ -162,3 +162,17 @@ def test_names_in_a_supplier_column_are_not_people():
     people = _candidates(chunk, "PERSON", [0, 2], 0.85)
     kept, classes = classify(chunk, people, lambda entity: 0.5)
     assert kept == [] and classes[0].header == "supplier" and not classes[0].decided
+
+
+def test_a_few_names_in_a_column_of_products_are_strays():
+    products = ["Router AX3000", "LED Desk Lamp", "Humidifier H3", "USB-C Hub 7-in-1", "Espresso Maker X1"] * 4
+    chunk = column("name", products)
+    strays = _candidates(chunk, "PERSON", [8], 0.85)  # spaCy's PERSON on a product name
+    lamp = chunk.marks[1][0]  # "Desk Lamp" of "LED Desk Lamp"
+    desk_lamp = Candidate("PERSON", lamp + 4, lamp + 13, 1.0)
+    kept, classes = classify(chunk, strays + [desk_lamp], lambda entity: 0.6)
+    assert kept == [] and not classes[0].decided
+    names = column("sales rep", ["Ann Lee", "Bo Chen", "Desk Lamp", "Cy Young", "Di Ross"])
+    people = _candidates(names, "PERSON", [0, 1, 3], 0.85)  # 60%: not decided without a header, not strays
+    kept, classes = classify(names, people, lambda entity: 0.6)
+    assert len(kept) == 3 and not classes[0].decided

@@ -15,6 +15,14 @@ def test_names_on_consecutive_lines_are_separate(engine):
     ("Interviewer: Ashley Bruce", ["Ashley Bruce"]),
     ("850 Donald Manor Apt. 263", []),                 # a street named after a person
     ("Set the font to Arial", []),
+    ("经销商：Gonzalez, Lopez and Foster", []),         # a firm named after its partners
+    ("Ann Lee works at Hawkins, Richardson and Santana", ["Ann Lee"]),
+    ("They had 4: Gaetane, Hannah, Anthony and Derek.", ["Gaetane", "Hannah", "Anthony"]),  # a list; spaCy misses Derek
+    ("Checksums (sha256):", []),
+    ("between Ellison, Wallace and Davis and Mr. Deng", ["Deng"]),
+    ("between Velez-Henderson and Mr. Lee", ["Lee"]),    # a firm: two surnames, no given name
+    ("Supplier: Watkins", []),                           # negative context
+    ("Dear Jenna, thanks for your note.", ["Jenna"]),
 ])
 def test_in_text(engine, text, expected):
     assert [v for e, v in detect(engine, text) if e == "PERSON"] == expected

@@ -17,6 +17,7 @@ _MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.
 _EDGE_BEFORE, _EDGE_AFTER = r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z])"
 _YMD = re.compile(r"(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})")
 _DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _TEXT = re.compile(r"(?:(\d{1,2})\s+)?([A-Za-z]{3})[a-z]*\.?\s+(?:(\d{1,2}),?\s+)?(\d{4})")
 
 
@@ -25,6 +26,8 @@ def parse(text: str) -> datetime.date | None:
     text = text.strip()
     try:
         if m := _YMD.fullmatch(text.rstrip("日号")):
+            return datetime.date(int(m[1]), int(m[2]), int(m[3]))
+        if m := _COMPACT.fullmatch(text):
             return datetime.date(int(m[1]), int(m[2]), int(m[3]))
         if m := _DMY.fullmatch(text):
             day, month = int(m[1]), int(m[2])
@@ -44,6 +47,9 @@ class DateOfBirthRecognizer(PatternRecognizer):
         Pattern("date_ymd", _EDGE_BEFORE + r"(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?|"
                 r"([/.-])\d{1,2}\1\d{1,2})" + _EDGE_AFTER, 0.1),
         Pattern("date_dmy", _EDGE_BEFORE + r"\d{1,2}([/.-])\d{1,2}\1(?:19|20)\d{2}" + _EDGE_AFTER, 0.1),
+        # 19850312, as Chinese HR systems store 出生日期 (csrq); eight digits are often codes, so it scores lower.
+        Pattern("date_compact", _EDGE_BEFORE + r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])" + _EDGE_AFTER,
+                0.05),
         Pattern("date_text", rf"\b(?:\d{{1,2}}\s+{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}},?)\s+(?:19|20)\d{{2}}\b", 0.1),
     ]
     CONTEXT = ["出生日期", "出生年月", "出生年月日", "生日", "出生", "出生于", "csrq", "dob", "d.o.b", "date of birth",

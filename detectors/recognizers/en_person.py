@@ -1,7 +1,9 @@
 """English personal names from spaCy's NER, with its span errors mended before filters.is_plausible_person.
 
 Replaces Presidio's SpacyRecognizer: spaCy joins names on consecutive lines of a column ("Bryan Cruz\\nRyan
-Rubio") into one entity; here each line of an entity is a result of its own.
+Rubio") into one entity; here each line of an entity is a result of its own. Surnames in a firm's name
+("Gonzalez, Lopez and Foster", the way law firms and Faker's companies are named) are not people, and a
+supplier, vendor or manufacturer named next to the match is negative context.
 """
 from __future__ import annotations
 
@@ -11,19 +13,35 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 _LINE = re.compile(r"[^\n]+")
+# Exactly three capitalised words as "A, B and C": a list of first names is longer or has full names.
+_FIRM = re.compile(r"(?<!, )\b[A-Z][a-z]+, [A-Z][a-z]+,? (?:and|&) [A-Z][a-z]+\b"
+                   r"(?!,\s*[A-Z]| (?:and|&) (?!(?:Mr|Mrs|Ms|Dr)\b)[A-Z])")
+# Two surnames joined by a hyphen with no given name and no title is a firm (Velez-Henderson), as a person
+# with a double-barrelled surname is named in full or as Mr/Ms Smith-Jones.
+_HYPHENATED = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+")
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s*$")
 
 
 class EnglishPersonRecognizer(SpacyRecognizer):
     ENTITY = "PERSON"
     REPLACES = ("SpacyRecognizer",)  # Presidio's, removed from the registry by the engine
+    CONTEXT = ["name", "mr", "mrs", "ms", "dr", "dear", "contact", "customer", "patient", "employee", "candidate",
+               "姓名", "联系人", "客户", "先生", "女士"]
+    negative_context = ["supplier", "vendor", "manufacturer", "distributor", "company", "firm", "brand", "inc",
+                        "ltd", "llc", "供应商", "制造商", "经销商", "厂商", "公司", "品牌"]
 
     def __init__(self, supported_language: str = "en"):
         super().__init__(supported_language=supported_language, supported_entities=[self.ENTITY],
-                         name=type(self).__name__)
+                         name=type(self).__name__, context=self.CONTEXT)
 
     def analyze(self, text, entities, nlp_artifacts=None):
         results = []
+        firms = [m.span() for m in _FIRM.finditer(text)]
         for result in super().analyze(text, entities, nlp_artifacts):
+            if any(start <= result.start and result.end <= end for start, end in firms) or (
+                    _HYPHENATED.fullmatch(text, result.start, result.end)
+                    and not _TITLE_BEFORE.search(text, max(0, result.start - 6), result.start)):
+                continue
             for line in _LINE.finditer(text, result.start, result.end):
                 start = line.start() + len(line.group()) - len(line.group().lstrip())
                 end = line.end() - len(line.group()) + len(line.group().rstrip())

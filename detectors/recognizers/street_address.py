@@ -5,17 +5,21 @@ import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-_SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Park|"
-           r"Parkway|Pkwy|Terrace|Ter|Circle|Cir|Trail|Trl|Square|Sq|Highway|Hwy|Plaza|Alley|Loop|Row|"
-           r"Crescent|Close|Mews|Gardens|Walk|Hill|Heights|Point|Ridge|Route|Run|Path|Pike|Crossing|Green|"
-           # The rest of USPS Publication 28's suffixes (Faker's en_US addresses use them all).
-           r"Manors?|Mountains?|Knolls?|Lights?|Divide|Junctions?|Mission|Streams?|Valleys?|Inlet|Islands?|Isle|"
-           r"Turnpike|Locks?|Station|Springs?|Harbors?|Shores?|Trace|Villages?|Views?|Plains?|Estates?|Ranch|"
-           r"Rapids?|Summit|Vista|Expressway|Freeway|Gateway|Lakes?|Cliffs?|Corners?|Flats?|Orchard|Prairie|"
-           r"Fields?|Falls|Ferry|Forges?|Glens?|Groves?|Meadows?|Mills?|Fort|Camp|Creek|Cove|Bridge|Brooks?|"
-           r"Burgs?|Centers?|Circles|Common|Courts|Crest|Dale|Haven|Keys?|Landing|Neck|Pass|Pines|Points|Ports?|"
-           r"Shoals?|Spurs?|Squares|Stravenue|Tunnel|Underpass|Unions?|Villes?|Wells?|Ways|Bypass|Causeway|"
-           r"Club|Curve|Extensions?|Fords?|Loaf|Mall|Oval|Parks|Parkways|Radial|Rest|Roads|Track|Viaduct|Walks)\.?")
+# USPS Publication 28, appendix C1: every primary street suffix (Faker's en_US addresses use them all),
+# singular and plural, plus the common abbreviations.
+_USPS_SUFFIXES = (
+    "Alley Anex Arcade Avenue Bayou Beach Bend Bluffs? Bottom Boulevard Branch Bridge Brooks? Burgs? Bypass Camp "
+    "Canyon Cape Causeway Centers? Circles? Cliffs? Club Commons? Corners? Course Courts? Coves? Creek Crescent "
+    "Crest Crossing Crossroads? Curve Dale Dam Divide Drives? Estates? Expressway Extensions? Falls? Ferry Fields? "
+    "Flats? Fords? Forest Forges? Forks? Fort Freeway Gardens? Gateway Glens? Greens? Groves? Harbors? Haven "
+    "Heights Highway Hills? Hollow Inlet Islands? Isle Junctions? Keys? Knolls? Lakes? Land Landing Lane Lights? "
+    "Loaf Locks? Lodge Loop Mall Manors? Meadows? Mews Mills? Mission Motorway Mount Mountains? Neck Orchard Oval "
+    "Overpass Parks? Parkways? Pass Passage Path Pike Pines? Place Plains? Plaza Points? Ports? Prairie Radial "
+    "Ramp Ranch Rapids? Rest Ridges? River Roads? Route Row Rue Run Shoals? Shores? Skyway Springs? Spurs? "
+    "Squares? Station Stravenue Streams? Streets? Summit Terrace Throughway Trace Track Trafficway Trail Trailer "
+    "Tunnel Turnpike Underpass Unions? Valleys? Viaduct Views? Villages? Villes? Vista Walks? Wall Ways? Wells? "
+    "Close St Ave Rd Blvd Ln Dr Ct Pl Pkwy Ter Cir Trl Sq Hwy").split()
+_SUFFIX = r"(?:" + "|".join(sorted(_USPS_SUFFIXES, key=len, reverse=True)) + r")\.?"
 _STREET = r"\b\d{1,6}[A-Z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\.?\s+){1,4}" + _SUFFIX
 _UNIT = r"(?:,?\s+(?:Apt|Suite|Ste|Unit|#)\.?\s*[\w-]+)?"
 _CITY_STATE_ZIP = r",\s+(?:[A-Z][a-z]+\s?){1,3},\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"
