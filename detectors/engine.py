@@ -126,6 +126,8 @@ class DetectionEngine:
             english_view(chunk.text) if lang == "en" and len(routes) > 1 else chunk.text, language=lang,
             entities=self._entities[lang], context=[chunk.column] if chunk.column else None,
             return_decision_process=True)]
+        # Before a column is judged: "Keyboard K8" must not count towards a column of names.
+        results = [(lang, r) for lang, r in results if not self._is_implausible_name(chunk.text, r)]
         classes: tuple[ColumnClass, ...] = ()
         if chunk.column is not None:
             results, classes = self._classify_column(chunk, results)
@@ -136,13 +138,17 @@ class DetectionEngine:
             if result.score < self.settings.threshold(entity) or normalise(entity, raw) in self._allowed:
                 continue
             recognizer = (result.recognition_metadata or {}).get("recognizer_name", "unknown")
-            # The user's own lists and patterns are taken as given; the name filter is for NER's guesses.
-            if entity == "PERSON" and recognizer not in self._configured and not is_plausible_person(raw):
-                continue
             match = Match(entity, result.start, result.end, round(float(result.score), 4), recognizer, lang, raw,
                           self._is_minor(recognizer, raw))
             detections.append(Detection(match, _reasons(result)))
         return _without_overlaps(detections), classes
+
+    def _is_implausible_name(self, text: str, result) -> bool:
+        """A PERSON guess that filters.is_plausible_person rejects; the user's own lists and patterns are
+        taken as given, the name filter is for NER's guesses."""
+        recognizer = (result.recognition_metadata or {}).get("recognizer_name", "unknown")
+        return (self.settings.presidio_entities.get(result.entity_type, result.entity_type) == "PERSON"
+                and recognizer not in self._configured and not is_plausible_person(text[result.start:result.end]))
 
     def _classify_column(self, chunk: Chunk, results: list) -> tuple[list, tuple[ColumnClass, ...]]:
         candidates = [Candidate(self.settings.presidio_entities.get(r.entity_type, r.entity_type), r.start, r.end,

@@ -176,3 +176,15 @@ def test_a_few_names_in_a_column_of_products_are_strays():
     people = _candidates(names, "PERSON", [0, 1, 3], 0.85)  # 60%: not decided without a header, not strays
     kept, classes = classify(names, people, lambda entity: 0.6)
     assert len(kept) == 3 and not classes[0].decided
+
+
+def test_implausible_names_do_not_count_towards_a_column_of_names(engine):
+    from scanner.records import Chunk
+
+    values = ["Mechanical Keyboard K8", "智能手环 6", "Humidifier H3", "LED Desk Lamp", "电动牙刷 T3", "Router AX3000",
+              "扫地机器人 R7", "Espresso Maker X1", "USB-C Hub 7-in-1", "4K Monitor 27in"] * 4
+    text = "".join(v + "\n" for v in values)
+    marks = tuple((sum(len(v) + 1 for v in values[:i]), f"row {i + 1}") for i in range(len(values)))
+    found, classes = engine.detect_columns(Chunk(text, marks, column="name"))
+    assert [m for m in found if m.entity_type == "PERSON"] == []
+    assert all(c.matched <= 4 and not c.decided for c in classes if c.entity_type == "PERSON")
