@@ -69,7 +69,7 @@ def build(out_dir: Path, scan_id: str | None = None, options: Options = Options(
     thresholds = _thresholds(rules, people, options.jurisdictions)
     audit_due = any(row.crossed and AUDIT_DUTIES & set(row.threshold.cite) for row in thresholds)
     situation = Situation(risks, people, rules, options.deal, options.jurisdictions, audit_due)
-    gaps = coverage(data.items)
+    gaps = coverage(data)
     return Assessment(
         data, rules, config, options, people, by_entity(data.findings), risks, by_source(risks, people),
         overall(risks), thresholds, statutory_maxima(rules, options.jurisdictions, people, options.turnover),

@@ -1,4 +1,4 @@
-"""Reading one scan back from the output folder: manifest, items, findings and table-column estimates.
+"""Reading one scan back from the output folder: manifest, items, findings and the per-column tables.
 
 Reports read only this. Columns another version of the store does not write come back empty or
 null, so a report of an older scan still renders.
@@ -20,6 +20,7 @@ class ScanData:
     items: pa.Table
     findings: pa.Table
     columns: pa.Table  # tables: rows per column and entity type, estimated for the table (may be empty)
+    column_classes: pa.Table  # tables and sheets: what each column was judged to hold (may be empty)
 
 
 def load_scan(out_dir: Path, scan_id: str | None = None) -> ScanData:
@@ -37,5 +38,5 @@ def load_scan(out_dir: Path, scan_id: str | None = None) -> ScanData:
             raise ScanError(f"{out_dir}: no scan with ID {scan_id} (latest: {known})")
         manifest = matching[0]
     scan = manifest["scan_id"]
-    return ScanData(manifest, read_table(out_dir, "items", scan), read_table(out_dir, "findings", scan),
-                    read_table(out_dir, "columns", scan))
+    return ScanData(manifest, *(read_table(out_dir, table, scan)
+                                for table in ("items", "findings", "columns", "column_classes")))

@@ -9,7 +9,7 @@ import jinja2
 
 from reports.assessment import Assessment, Options, build
 from reports.heatmap import heat_map
-from reports.summary import by_item, evidence, sampled_tables
+from reports.summary import evidence
 from reports.validate import LANGUAGES
 from scanner.errors import ConfigError
 from scanner.settings import read_config
@@ -46,8 +46,7 @@ def render_html(assessment: Assessment, lang: str = "en") -> str:
     return environment().get_template("report.html").render(
         lang=lang, t=words, a=assessment, manifest=data.manifest, rules=rules, cfg=assessment.config,
         deal=checklist, deal_warnings=warnings, sensitive_types=sensitive,
-        entities=assessment.entities, items=by_item(data), coverage=assessment.coverage,
-        tables=sampled_tables(data.items, data.columns), heat=heat_map(data.findings, assessment.rules),
+        entities=assessment.entities, coverage=assessment.coverage, heat=heat_map(data.findings, assessment.rules),
         evidence={e.entity_type: evidence(data.findings, e.entity_type) for e in assessment.entities},
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
 

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from scanner.privacy import mask, value_hash
-from scanner.records import ColumnEstimate, Finding, Item, ItemResult
+from scanner.records import ColumnClass, ColumnEstimate, Finding, Item, ItemResult
 from scanner.store import ScanWriter, write_manifest
 
 SCAN_ID = "20261120T083000Z-0a1b"
@@ -64,21 +64,38 @@ ITEMS = {  # (source, item): (kind, modified_at, exposure, status, reason)
     (DB, "public.customers"): ("table", None, "PUBLIC SELECT; SELECT: PUBLIC (table), app (table)", "scanned", None),
     (DB, "public.companies"): ("table", None, "SELECT: app (table)", "scanned", None),
 }
-CUSTOMERS_EMAIL = ColumnEstimate("email", "EMAIL_ADDRESS", rows_matched=2, rows_sampled=1000, table_rows=50000,
-                                 estimate=100, low=20, high=400, confidence=0.95, exact=False)
+# public.customers is sampled: 1,000 of 50,000 rows; public.companies was read whole (exact counts).
+TABLES = {  # item: (rows_sampled, table_rows, sampling)
+    "public.customers": (1000, 50000, "primary-key ranges: 10 random starts on id, up to 100 rows each, seed 7"),
+    "public.companies": (120, 120, "every row (120)"),
+}
+COLUMNS = {  # item: per-column estimates, as scanner/columns.py writes them
+    "public.customers": (
+        ColumnEstimate("email", "EMAIL_ADDRESS", rows_matched=2, rows_sampled=1000, table_rows=50000,
+                       estimate=100, low=20, high=400, confidence=0.95, exact=False),
+        ColumnEstimate("mobile", "PHONE_NUMBER", rows_matched=2, rows_sampled=1000, table_rows=50000,
+                       estimate=100, low=28, high=361, confidence=0.95, exact=False)),
+    "public.companies": (ColumnEstimate("uscc", "CN_USCC", 1, 120, 120, 1, 1, 1, 1.0, True),),
+}
+CLASSES = {  # item: per-column classifications, as detectors/columns.py writes them
+    "public.customers": (
+        ColumnClass("email", "EMAIL_ADDRESS", True, 0.98, 1000, 980, "email", "header 'email' names it"),
+        ColumnClass("mobile", "PHONE_NUMBER", False, 0.12, 1000, 120, None, "header does not name it"),
+        ColumnClass("city", None, False, 0.0, 1000, 0, None, "nothing found")),
+    "public.companies": (ColumnClass("uscc", "CN_USCC", True, 1.0, 120, 120, "uscc", "header 'uscc' names it"),),
+}
 
 
 def build_scan(out_dir: Path) -> Path:
-    """Write the fixture scan into ``out_dir`` (findings, items, columns, manifest); returns out_dir."""
+    """Write the fixture scan into ``out_dir`` (findings, items, columns, column classes, manifest)."""
     writer = ScanWriter(out_dir, SCAN_ID)
     for (source, name), (kind, modified, exposure, status, reason) in ITEMS.items():
         found = tuple(_finding(f) for f in FINDINGS if (f[0], f[1]) == (source, name))
-        table = kind == "table"
+        rows_sampled, table_rows, sampling = TABLES.get(name, (None, None, None))
         writer.add(ItemResult(
             Item(source, name, kind, 2048, modified, exposure), status, reason, findings=found,
-            rows_sampled=1000 if table else None, table_rows=50000 if table else None,
-            sampling="key ranges from random rowids (seed 7)" if table else None,
-            columns=(CUSTOMERS_EMAIL,) if name == "public.customers" else ()))
+            rows_sampled=rows_sampled, table_rows=table_rows, sampling=sampling,
+            columns=COLUMNS.get(name, ()), column_classes=CLASSES.get(name, ())))
     writer.close()
     write_manifest(out_dir, {
         "scan_id": SCAN_ID, "status": "finished", "started_at": STARTED.isoformat(),

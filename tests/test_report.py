@@ -6,12 +6,14 @@ import csv
 import io
 import json
 import re
+import shutil
 
 import pytest
 from click.testing import CliRunner
 from report_fixtures import EXPECTED, RAW_VALUES, XSS_NAME, build_scan
 
 from reports.assessment import Options, build
+from reports.export import summary
 from reports.exposure import Turnover
 from reports.render import render_report, report_text
 from scanner.cli import main
@@ -150,3 +152,43 @@ def test_report_of_an_empty_scan(tmp_path):
     write_manifest(tmp_path, {"scan_id": "20261120T000000Z-0000", "status": "finished", "sources": []})
     html = render_report(tmp_path, options=Options(deal="acquisition"))
     assert "No personal information was found" in html and "Nothing to do" in html
+
+
+COVERAGE = {
+    "en": ["all rows", "primary-key ranges: 10 random starts on id, up to 100 rows each, seed 7",
+           "20–400 at 95% confidence (2 of 1,000 rows read)", "28–361 at 95% confidence (2 of 1,000 rows read)",
+           "the column holds this type: 98% of 1,000 values valid", "exact: every row read",
+           "not decided for the whole column: 12% of 1,000 values valid"],
+    "zh": ["全部行", "seed 7", "95% 置信区间 20–400（已读 1,000 行中有 2 行）", "精确值：已读取全部行",
+           "整列判定为此类型：1,000 个值中 98% 有效", "未判定整列：1,000 个值中 12% 有效"],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_coverage_shows_each_tables_sampling_and_columns(out, lang):
+    coverage = render_report(out, lang=lang).split('<section id="coverage">')[1].split("</section>")[0]
+    for text in COVERAGE[lang]:
+        assert text in coverage
+    tables = re.findall(r'<tr><td class="mono">([\w.]+)<br>.*?</td><td class="num">([\d,]+)</td>\s*'
+                        r'<td class="num">([^<]+)</td>', coverage)
+    assert tables == [("public.companies", "120", COVERAGE[lang][0]), ("public.customers", "50,000", "1,000")]
+    columns = re.findall(r'<tr><td class="mono">([\w.]+)</td><td class="mono">(\w+)</td><td>[^<]+'
+                         r'<span class="note mono">(\w+)</span></td>\s*<td class="num">([\d,]+)</td>', coverage)
+    assert columns == [("public.companies", "uscc", "CN_USCC", "1"),
+                       ("public.customers", "email", "EMAIL_ADDRESS", "100"),
+                       ("public.customers", "mobile", "PHONE_NUMBER", "100")]  # city: nothing found, not listed
+
+
+def test_json_coverage_has_the_tables_sampling_and_columns(out):
+    tables = summary(build(out))["coverage"]["tables"]
+    assert [(t["item"], t["rows_sampled"], t["table_rows"], t["all_rows"]) for t in tables] == [
+        ("public.companies", 120, 120, True), ("public.customers", 1000, 50000, False)]
+    email = tables[1]["columns"][0]
+    assert (email["column"], email["estimate"], email["low"], email["high"], email["interval_confidence"],
+            email["decided"], email["class_confidence"]) == ("email", 100, 20, 400, 0.95, True, 0.98)
+
+
+def test_coverage_of_a_scan_stored_without_column_classes(tmp_path):
+    shutil.rmtree(build_scan(tmp_path) / "column_classes")  # as an older store version left it
+    coverage = render_report(tmp_path).split('<section id="coverage">')[1]
+    assert "20–400 at 95% confidence" in coverage and "values valid" not in coverage

@@ -18,8 +18,9 @@ ARTIFACTS = Path(__file__).parent.parent / "test-artifacts"
 SECTIONS = ("summary", "heatmap", "risk", "people", "exposure", "deal", "obligations", "classification",
             "evidence", "coverage", "method")
 WORDS = {"en": ("Personal information risk report", "Red flags", "The three most urgent actions",
-                "PIPL Art. 22", "Coverage: what was not seen"),
-         "zh": ("个人信息风险报告", "重大风险提示", "最紧迫的三项措施", "个人信息保护法 第二十二条", "覆盖范围")}
+                "PIPL Art. 22", "Coverage: what was not seen", "Column classification"),
+         "zh": ("个人信息风险报告", "重大风险提示", "最紧迫的三项措施", "个人信息保护法 第二十二条", "覆盖范围",
+                "列分类")}
 
 
 @pytest.fixture(scope="module")

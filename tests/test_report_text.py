@@ -1,0 +1,50 @@
+"""config/report_text.yaml holds exactly the words the report uses, each in every language it renders in."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+import reports
+from reports.legal import CURRENCIES, DEALS, METRICS
+from reports.obligations import CCPA_BREACH_ELEMENT, CCPA_SENSITIVE, JURISDICTIONS
+from reports.risk_config import LEVELS, TIERS
+from reports.validate import LANGUAGES
+
+PACKAGE = Path(reports.__file__).parent
+TEXT = PACKAGE.parent / "config" / "report_text.yaml"
+
+# Keys a template builds as prefix ~ value, with every value the code can give them
+# (item statuses as in DESIGN.md's items table).
+BUILT = {"level_": LEVELS, "tier_": TIERS, "deal_": DEALS, "jur_": JURISDICTIONS, "cur_": CURRENCIES,
+         "metric_": METRICS, "cap_": ("or", "higher"), "ccpa_": CCPA_SENSITIVE, "element_": CCPA_BREACH_ELEMENT,
+         "status_": ("scanned", "unchanged", "skipped", "error")}
+
+
+def templates() -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted((PACKAGE / "templates").glob("*.html")))
+
+
+def used_keys() -> set[str]:
+    text = templates()
+    named = set(re.findall(r"\bt\.(\w+)", text)) - {"get"} | set(re.findall(r"\bt\[\s*'(\w+)'\s*\]", text))
+    nav = re.search(r"<nav.*?</nav>", text, re.S)[0]
+    named |= set(re.findall(r"\('\w+', '(\w+)'\)", nav))  # the nav bar's (section id, key) pairs, read as t[key]
+    named |= set(re.findall(r'Flag\("(\w+)"', (PACKAGE / "actions.py").read_text(encoding="utf-8")))  # t[f.key]
+    built = set(re.findall(r"\bt(?:\[|\.get\()\s*'(\w+_)'\s*~", text))
+    assert built == set(BUILT), "a template builds keys with a prefix this test does not know: add it to BUILT"
+    return named | {prefix + value for prefix, values in BUILT.items() for value in values}
+
+
+def test_every_key_is_used_and_every_used_key_exists():
+    keys = set(yaml.safe_load(TEXT.read_text(encoding="utf-8")))
+    used = used_keys()
+    assert sorted(keys - used) == [], "unused keys in config/report_text.yaml"
+    assert sorted(used - keys) == [], "keys the report uses that config/report_text.yaml lacks"
+
+
+def test_every_key_has_text_in_every_language():
+    for key, value in yaml.safe_load(TEXT.read_text(encoding="utf-8")).items():
+        assert isinstance(value, dict) and sorted(value) == sorted(LANGUAGES), key
+        assert all(isinstance(value[lang], str) and value[lang].strip() for lang in LANGUAGES), key
