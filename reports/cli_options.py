@@ -1,4 +1,5 @@
-"""Click parameter types for `piiaudit report`: validated at the edge, errors say what is valid."""
+"""Click options for the report `piiaudit report` and `piiaudit scan` write: validated at the edge, errors say
+what is valid."""
 from __future__ import annotations
 
 import re
@@ -45,3 +46,20 @@ class TurnoverType(click.ParamType):
                       f"({', '.join(CURRENCIES)}; RMB = CNY), e.g. 3.2b or '250m EUR'", param, ctx)
         amount = float(match["amount"].replace(",", "").replace("_", "")) * _SCALES[match["scale"].lower()]
         return Turnover(round(amount), currency)
+
+
+DEAL_CONTEXT = (
+    click.option("--deal", type=click.Choice(["acquisition", "deregistration", "routine"]),
+                 help="Deal context: adds its checklist (PIPL Arts. 22/23/47/54) and weighs the risk for it."),
+    click.option("--jurisdictions", type=JurisdictionsType(), default="cn,eu,us", show_default=True,
+                 help="Whose law to show: a comma-separated subset of cn,eu,us."),
+    click.option("--turnover", type=TurnoverType(),
+                 help="Previous year's turnover for the statutory maxima, e.g. 3.2b (RMB) or '250m EUR'."),
+)
+
+
+def deal_context(command):
+    """Add --deal, --jurisdictions and --turnover to a command that writes a report."""
+    for option in reversed(DEAL_CONTEXT):
+        command = option(command)
+    return command

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from reports.cli_options import JurisdictionsType, TurnoverType
+from reports.cli_options import deal_context
 from scanner import __version__
 from scanner.connectors import known_schemes, scheme_of
 from scanner.errors import ScanError
@@ -60,11 +60,18 @@ def main():
               help="Read only files matching GLOB (path under the source or file name; repeatable).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Do not read files matching GLOB (repeatable).")
 @click.option("--no-report", is_flag=True, help="Write the Parquet findings only, no report.html.")
+@click.option("--report-lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              help="Language of report.html.")
+@deal_context
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @library_errors
 def scan(sources, out_dir, config_file, workers, sample_rows, full_tables, language, include, exclude, no_report,
-         quiet):
-    """Scan SOURCE... (paths, sqlite:///file.db, …) and write findings to --out DIR."""
+         report_lang, deal, jurisdictions, turnover, quiet):
+    """Scan SOURCE... (paths, sqlite:///file.db, …) and write findings and report.html to --out DIR.
+
+    The report options are those of `piiaudit report`, which can re-render it later from the findings.
+    """
+    from reports.assessment import Options
     from scanner.scan_command import run_scan_command
 
     console = Console(stderr=True, quiet=quiet)
@@ -72,7 +79,8 @@ def scan(sources, out_dir, config_file, workers, sample_rows, full_tables, langu
     summary = run_scan_command(list(sources), out_dir, config_file, flags, full_tables, console,
                                exclude=exclude, include=include)
     if not no_report:
-        _write_report(out_dir, summary.scan_id, out_dir / "report.html", "en", console)
+        _write_report(out_dir, summary.scan_id, out_dir / "report.html", report_lang, console,
+                      Options(deal, jurisdictions, turnover))
 
 
 @main.command()
@@ -80,12 +88,7 @@ def scan(sources, out_dir, config_file, workers, sample_rows, full_tables, langu
 @click.option("--scan", "scan_id", help="Scan ID (default: the latest finished scan in DIR).")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
               help="Language of the report.")
-@click.option("--deal", type=click.Choice(["acquisition", "deregistration", "routine"]),
-              help="Deal context: adds its checklist (PIPL Arts. 22/23/47/54) and weighs the risk for it.")
-@click.option("--jurisdictions", type=JurisdictionsType(), default="cn,eu,us", show_default=True,
-              help="Whose law to show: a comma-separated subset of cn,eu,us.")
-@click.option("--turnover", type=TurnoverType(),
-              help="Previous year's turnover for the statutory maxima, e.g. 3.2b (RMB) or '250m EUR'.")
+@deal_context
 @click.option("--format", "fmt", type=click.Choice(["html", "json", "csv"]), default="html", show_default=True,
               help="html report, json summary, or csv evidence table (masked values only).")
 @click.option("-o", "output", type=click.Path(dir_okay=False, path_type=Path),

@@ -68,6 +68,24 @@ def test_scan_then_report(tmp_path):
     assert "个人信息风险报告" in (tmp_path / "zh.html").read_text(encoding="utf-8")
 
 
+def test_scan_writes_the_report_for_the_deal_language_and_turnover_given(tmp_path):
+    out = tmp_path / "out"
+    result = run("scan", DATA / "formats" / "note_zh.txt", "--out", out, "--quiet", "--report-lang", "zh",
+                 "--deal", "acquisition", "--jurisdictions", "cn", "--turnover", "3.2b")
+    assert result.exit_code == 0, result.output
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN"' in html and '<section id="deal"' in html and "个人信息保护法 第二十二条" in html
+    laws = re.findall(r'<h3 class="law">([^<]+)</h3>', html)
+    assert laws and not any("GDPR" in law or "CCPA" in law for law in laws)  # cn only
+    assert "160,000,000" in html  # 5% of RMB 3.2 billion
+
+
+def test_scan_report_options_are_validated_before_scanning(tmp_path):
+    result = run("scan", DATA / "formats", "--out", tmp_path / "out", "--turnover", "lots")
+    assert result.exit_code == 2 and "give an amount" in result.output
+    assert not (tmp_path / "out").exists()
+
+
 def test_quiet_scan_prints_nothing(tmp_path):
     result = run("scan", DATA / "formats" / "note_zh.txt", "--out", tmp_path / "out", "--quiet", "--no-report")
     assert result.exit_code == 0
