@@ -17,13 +17,15 @@ from scanner.settings import read_config
 FORMATS = ("html", "json", "csv")
 
 
-@functools.lru_cache(maxsize=1)
-def report_text() -> dict[str, dict[str, str]]:
-    """The report's words per language from config/report_text.yaml; every key needs en and zh."""
-    data, label = read_config("report_text")
+@functools.lru_cache(maxsize=2)
+def report_text(path: Path | None = None) -> dict[str, dict[str, str]]:
+    """The report's words per language from config/report_text.yaml (or ``path``); every key needs en and zh."""
+    data, label = read_config("report_text", path)
     for key, value in data.items():
         if not isinstance(key, str):  # an unquoted yes/no key is a YAML boolean
             raise ConfigError(f"{label}: key {key!r} must be a string; quote it")
+        if hasattr(dict, key):  # Jinja resolves t.items to dict.items, not to the key: rename it
+            raise ConfigError(f"{label}: key '{key}' is the name of a dict method; rename it")
         if not isinstance(value, dict) or any(not isinstance(value.get(lang), str) for lang in LANGUAGES):
             raise ConfigError(f"{label}: '{key}' needs text for each of: {', '.join(LANGUAGES)}")
     return data

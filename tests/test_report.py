@@ -192,3 +192,12 @@ def test_coverage_of_a_scan_stored_without_column_classes(tmp_path):
     shutil.rmtree(build_scan(tmp_path) / "column_classes")  # as an older store version left it
     coverage = render_report(tmp_path).split('<section id="coverage">')[1]
     assert "20–400 at 95% confidence" in coverage and "values valid" not in coverage
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("deal", [None, "acquisition", "deregistration", "routine"])
+def test_no_python_object_leaks_into_the_report(out, lang, deal):
+    html = render_report(out, lang=lang, options=Options(deal=deal))
+    assert re.findall(r"built-in method|bound method|<function |object at 0x", html.replace("&lt;", "<")) == []
+    header = html.split('<table id="by-entity"')[1].split("</thead>")[0]
+    assert {"en": "<th class=\"num\">Items</th>", "zh": "<th class=\"num\">对象数</th>"}[lang] in header

@@ -4,13 +4,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 import reports
 from reports.legal import CURRENCIES, DEALS, METRICS
 from reports.obligations import CCPA_BREACH_ELEMENT, CCPA_SENSITIVE, JURISDICTIONS
+from reports.render import report_text
 from reports.risk_config import LEVELS, TIERS
 from reports.validate import LANGUAGES
+from scanner.errors import ConfigError
 
 PACKAGE = Path(reports.__file__).parent
 TEXT = PACKAGE.parent / "config" / "report_text.yaml"
@@ -48,3 +51,16 @@ def test_every_key_has_text_in_every_language():
     for key, value in yaml.safe_load(TEXT.read_text(encoding="utf-8")).items():
         assert isinstance(value, dict) and sorted(value) == sorted(LANGUAGES), key
         assert all(isinstance(value[lang], str) and value[lang].strip() for lang in LANGUAGES), key
+
+
+def test_no_key_is_shadowed_by_a_dict_method():
+    # Jinja resolves t.items to dict.items before the key "items": the header rendered as "<built-in method…>".
+    keys = set(yaml.safe_load(TEXT.read_text(encoding="utf-8")))
+    assert sorted(k for k in keys if hasattr(dict, k)) == []
+
+
+def test_a_key_named_like_a_dict_method_is_rejected_at_load(tmp_path):
+    path = tmp_path / "report_text.yaml"
+    path.write_text('items: {en: "Items", zh: "对象数"}\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"report_text.yaml: key 'items' is the name of a dict method"):
+        report_text(path)
