@@ -212,3 +212,16 @@ def test_bad_input_becomes_a_coverage_gap_with_a_reason(tmp_path, name, content,
     assert result.status == status
     assert reason in result.reason
     assert result.findings == ()
+
+
+@pytest.mark.parametrize("encoding, customer, mobile", [("GBK", "客户", "手机"), ("GB2312", "客户", "手机"),
+                                                       ("Big5", "客戶", "手機")])
+def test_xml_in_a_legacy_chinese_encoding_is_read(tmp_path, encoding, customer, mobile):
+    # expat reads no multi-byte encoding but UTF-8/16; such files once failed as "could not be read".
+    text = (f'<?xml version="1.0" encoding="{encoding}"?>\n<{customer}>\n  <姓名>王小明</姓名>\n'
+            f'  <{mobile}>13912345678</{mobile}>\n  <id>110102199101010078</id>\n</{customer}>\n')
+    (tmp_path / "legacy.xml").write_bytes(text.encode(encoding))
+    result = scan(tmp_path, "legacy.xml")
+    assert result.status == "scanned", result.reason
+    hits = {(f.entity_type, f.location) for f in result.findings}
+    assert {("PHONE_NUMBER", "line 4"), ("CN_RESIDENT_ID", "line 5")} <= hits, hits

@@ -5,6 +5,7 @@ them (``phone: 13812345678``), so that a tag name gives context as a column name
 """
 from __future__ import annotations
 
+import re
 import xml.sax
 from collections import defaultdict
 from collections.abc import Iterator
@@ -21,6 +22,8 @@ from scanner.records import Chunk
 EXTENSIONS = (".xml", ".html", ".htm", ".xhtml")
 MIME_TYPES = ("text/xml", "application/xml", "text/html", "application/xhtml+xml")
 _HIDDEN = {"script", "style"}
+# The XML declaration's encoding pseudo-attribute, in a declaration at the very start.
+_DECLARED_ENCODING = re.compile(r"""\A(\s*<\?xml\b[^>]*?\sencoding\s*=\s*(["']))([^"']*)(\2)""")
 
 
 class _XmlText(xml.sax.ContentHandler):
@@ -71,10 +74,36 @@ def _is_html(data: bytes, name: str) -> bool:
     return name.lower().endswith((".html", ".htm")) or head.startswith((b"<!doctype html", b"<html"))
 
 
+def _declared_text(data: bytes) -> str | None:
+    """``data`` decoded by the encoding its XML declaration names, if that reads it strictly."""
+    declared = _DECLARED_ENCODING.match(data[:1024].decode("latin-1"))
+    if not declared or data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        return None
+    encoding = declared.group(3).strip().lower()
+    encoding = "gb18030" if encoding in ("gbk", "gb2312") else encoding  # GBK files often hold GB18030 characters
+    try:
+        return data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _as_utf8(data: bytes, name: str) -> bytes:
+    """``data`` re-encoded as UTF-8 with its declaration saying so, lines unchanged.
+
+    expat reads no multi-byte encoding but UTF-8 and UTF-16 (a GBK or Big5 declaration fails with
+    ValueError), so the text is decoded here, by its declared encoding when that reads it strictly,
+    else as any text file is, and handed over in UTF-8.
+    """
+    text = _declared_text(data)
+    if text is None:
+        text = decode(data, name)
+    return _DECLARED_ENCODING.sub(r"\1UTF-8\4", text, count=1).encode("utf-8")
+
+
 def _xml_lines(data: bytes, name: str) -> dict[int, list[str]]:
     handler = _XmlText()
     try:
-        defusedxml.sax.parseString(data, handler)
+        defusedxml.sax.parseString(_as_utf8(data, name), handler)
     except DefusedXmlException as exc:
         raise SkippedError(f"{name}: XML with entity or DTD declarations not read ({type(exc).__name__}: "
                            "possible XML bomb)") from None
