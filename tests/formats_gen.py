@@ -161,6 +161,27 @@ def write_fixtures(room: Path) -> None:
     paragraph = document.add_paragraph("Please check the payment terms.")
     document.add_comment(paragraph.runs, text="Ask sam.ross@example.com to confirm", author="Legal")
     document.save(room / "reviewed.docx")
+    layered_docx(room / "layout.docx")
+
+
+def layered_docx(path: Path) -> None:
+    """A docx with text only in a first-page header, a footer's table and a table nested in a cell."""
+    import docx
+    from docx.shared import Cm
+
+    document = docx.Document()
+    document.add_paragraph("Board minutes")
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = "Prepared by lena.moss@example.com"
+    section.header.paragraphs[0].text = "Board minutes, continued"
+    cells = section.footer.add_table(rows=1, cols=2, width=Cm(16)).rows[0].cells
+    cells[0].text, cells[1].text = "Office mobile", "13912345678"
+    outer = document.add_table(rows=2, cols=1)
+    outer.rows[0].cells[0].text = "Attendees"
+    inner = outer.rows[1].cells[0].add_table(rows=1, cols=2)
+    inner.rows[0].cells[0].text, inner.rows[0].cells[1].text = "身份证号", "110102199101010078"
+    document.save(path)
 
 
 def legacy_spreadsheets(room: Path, name: str, sheet: str, rows: list[list[str]]) -> None:
