@@ -24,11 +24,17 @@ class Threshold:
     code: str
     metric: str  # METRICS
     minimum: int  # the smallest count that crosses it
+    more_than: bool  # stated as "more than minimum - 1" (else "at least minimum"), shown as the law words it
     cite: tuple[str, ...]  # obligation codes
     text: Text
 
     def crossed(self, value: int) -> bool:
         return value >= self.minimum
+
+    @property
+    def stated(self) -> int:
+        """The number as the law states it: 500 for "more than 500", 100,000 for "at least 100,000"."""
+        return self.minimum - 1 if self.more_than else self.minimum
 
 
 @dataclass(frozen=True)
@@ -103,7 +109,7 @@ def _threshold(code: str, entry: dict, obligations: Mapping, label: str) -> Thre
         raise ConfigError(f"{label}: '{where}' needs exactly one of at_least, more_than")
     minimum = (count(entry, "at_least", label, where, 1) if "at_least" in entry
                else count(entry, "more_than", label, where) + 1)
-    return Threshold(code, choice(entry, "metric", METRICS, label, where), minimum,
+    return Threshold(code, choice(entry, "metric", METRICS, label, where), minimum, "more_than" in entry,
                      codes(entry, "cite", obligations, "obligation", label, where), text(entry, "text", label, where))
 
 

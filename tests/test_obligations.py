@@ -226,6 +226,17 @@ def test_thresholds(rules, code, metric, minimum):
     assert threshold.crossed(minimum) and not threshold.crossed(minimum - 1)
 
 
+@pytest.mark.parametrize("code, more_than, stated", [
+    ("pipl_audit_10m", True, 10_000_000),  # Audit Measures Art. 4: "more than 10 million"
+    ("hipaa_500", True, 500),  # §164.406: "more than 500 residents of a state"
+    ("ndsr_10m", False, 10_000_000),  # NDSR Art. 28: "1000万人以上" includes the number
+    ("xb_standard_100k", False, 100_000),
+])
+def test_thresholds_keep_the_laws_wording(rules, code, more_than, stated):
+    threshold = rules.context.thresholds[code]
+    assert (threshold.more_than, threshold.stated) == (more_than, stated)
+
+
 def test_new_remediation_codes_exist_with_anchors(rules):
     for code in ("minors", "deregistration", "cross_border", "pci", "breach_readiness", "audit"):
         assert rules.remediation[code].anchors and all(rules.remediation[code].steps[lang] for lang in LANGUAGES)

@@ -201,3 +201,16 @@ def test_no_python_object_leaks_into_the_report(out, lang, deal):
     assert re.findall(r"built-in method|bound method|<function |object at 0x", html.replace("&lt;", "<")) == []
     header = html.split('<table id="by-entity"')[1].split("</thead>")[0]
     assert {"en": "<th class=\"num\">Items</th>", "zh": "<th class=\"num\">对象数</th>"}[lang] in header
+
+
+@pytest.mark.parametrize("lang, shown, hidden", [
+    ("en", ["&gt; 500", "&gt; 10,000,000", "≥ 10,000,000", "≥ 100,000", "more than 500 residents"],
+     [">501<", "10,000,001"]),
+    ("zh", ["超过 500", "超过 10,000,000", "10,000,000 及以上", "超过500名居民"], [">501<", "10,000,001", "500名以上"]),
+])
+def test_thresholds_read_as_the_law_states_them(out, lang, shown, hidden):
+    people = render_report(out, lang=lang).split('<section id="people">')[1].split("</section>")[0]
+    for text in shown:
+        assert text in people
+    for text in hidden:
+        assert text not in people
