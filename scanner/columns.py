@@ -71,5 +71,5 @@ def column_estimates(findings: Iterable[Finding], sampled: int, table_rows: int,
 def table_result(item: Item, sample: TableSample, rows: CountedRows, findings: tuple[Finding, ...]) -> ItemResult:
     """The coverage record of a scanned table, with its sampling and per-column estimates."""
     table_rows = rows.count if sample.exact else max(sample.table_rows or 0, rows.count)
-    return ItemResult(item, "scanned", None, None, rows.count, findings, sampling=sample.sampling,
+    return ItemResult(item, "scanned", sample.note, None, rows.count, findings, sampling=sample.sampling,
                       table_rows=table_rows, columns=column_estimates(findings, rows.count, table_rows, sample.exact))

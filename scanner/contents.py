@@ -17,9 +17,9 @@ from scanner.records import Chunk, Item, ItemResult
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
-# analyse(item, chunks): the item's findings; tables(item): one result per table of a SQLite file.
+# analyse(item, chunks): the item's findings; tables(item, data): one result per table of a SQLite file.
 Analyse = Callable[[Item, Iterable[Chunk]], ItemResult]
-Tables = Callable[[Item], list[ItemResult]]
+Tables = Callable[[Item, bytes], list[ItemResult]]
 
 
 def failure(item: Item, exc: Exception) -> ItemResult:
@@ -44,7 +44,7 @@ def _walk(item: Item, data: bytes, depth: int, budget: Budget, analyse: Analyse,
     content_hash = hashlib.sha256(data).hexdigest()
     if data.startswith(SQLITE_HEADER):
         try:
-            results.extend([ItemResult(item, "scanned", None, content_hash), *tables(item)])
+            results.extend([ItemResult(item, "scanned", None, content_hash), *tables(item, data)])
         except Exception as exc:  # noqa: BLE001 (recorded as the item's reason)
             results.append(replace(failure(item, exc), content_hash=content_hash))
         return

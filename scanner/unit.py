@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 
 from detectors.columns import merge as merge_classes
 from scanner.columns import CountedRows, table_result
-from scanner.connectors import Connector, SourceOptions, TableSample, open_source
+from scanner.connectors import Connector, SourceOptions, TableSample, open_source, sqlite_memory
+from scanner.connectors.sql import SqlConnector
 from scanner.contents import failure, scan_contents
 from scanner.errors import SkippedError
 from scanner.extract.chunking import column_chunks
@@ -87,19 +88,24 @@ def _scan_chunks(item: Item, chunks, spec: EngineSpec, language: str) -> tuple[t
 
 
 def _scan_database(connector: Connector, options: SourceOptions, spec: EngineSpec, language: str,
-                   item: Item) -> list[ItemResult]:
-    """The tables of a SQLite file found on a share, through the SQL connector, named ``file.db!table``."""
-    path_of = getattr(connector, "path_of", None)
-    if path_of is None or item.kind != "file":
+                   item: Item, data: bytes) -> list[ItemResult]:
+    """The tables of a SQLite file found on a share, from the bytes already read (within
+    ``max_file_mb``) and opened in memory, named ``file.db!table``."""
+    if item.kind != "file":
         raise SkippedError(f"{item.name}: SQLite database not read here (copy it out and scan it as sqlite:///FILE)")
-    database = _connector(f"sqlite:///{path_of(item)}", options)
+    path_of = getattr(connector, "path_of", None)
+    note = sqlite_memory.wal_note(path_of(item)) if path_of else None
+    database = SqlConnector("sqlite://", options, load=lambda: data, file_exposure=item.exposure, note=note)
     results = []
-    for table in database.items():
-        named = replace(table, source=item.source, name=f"{item.name}!{table.name}")
-        try:
-            results.append(_scan_table(named, database.read(table), spec, language))
-        except Exception as exc:  # noqa: BLE001
-            results.append(failure(named, exc))
+    try:
+        for table in database.items():
+            named = replace(table, source=item.source, name=f"{item.name}!{table.name}")
+            try:
+                results.append(_scan_table(named, database.read(table), spec, language))
+            except Exception as exc:  # noqa: BLE001
+                results.append(failure(named, exc))
+    finally:
+        database.engine.dispose()  # frees the in-memory copy
     return results
 
 

@@ -149,12 +149,25 @@ def _age(path: Path) -> None:
     os.utime(path, (past, past - 3600))
 
 
+def _wal_database(path: Path) -> None:
+    """A WAL-mode SQLite database, closed cleanly (so no -wal or -shm file is left beside it)."""
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("CREATE TABLE customers (name TEXT, email TEXT)")
+    connection.executemany("INSERT INTO customers VALUES (?, ?)",
+                           [("Alice Smith", "alice.smith@example.com"), ("Bob Jones", "bob.jones@example.org")])
+    connection.commit()
+    connection.close()
+    assert path.read_bytes()[18:20] == b"\x02\x02" and not Path(f"{path}-wal").exists()
+
+
 def _scanned_room(tmp_path: Path) -> tuple[Path, dict, dict]:
     """A room of every format (an archive too), aged; its state before and after a scan."""
     room = tmp_path / "room"
     shutil.copytree(DATA / "formats", room)
     write_fixtures(room)
     shutil.make_archive(str(room / "bundle"), "zip", DATA / "formats")
+    _wal_database(room / "crm.db")
     for path in room.rglob("*"):
         _age(path)
     before = _state(room)
@@ -178,3 +191,35 @@ def test_a_scan_leaves_access_times_alone(tmp_path):
         pytest.skip("LOUD: this filesystem never updates access times (noatime), so O_NOATIME cannot be checked")
     room, before, after = _scanned_room(tmp_path)
     assert {k: v[2] for k, v in after.items()} == {k: v[2] for k, v in before.items()}
+
+
+def test_a_wal_mode_sqlite_file_is_read_without_a_trace(tmp_path):
+    root = tmp_path / "share"
+    root.mkdir()
+    _wal_database(root / "crm.db")
+    _age(root / "crm.db")
+    listing, before = sorted(os.listdir(root)), _state(root)
+    run_scan([str(root)], tmp_path / "out", ScanOptions(workers=1))
+    assert sorted(os.listdir(root)) == listing  # no crm.db-shm or crm.db-wal created
+    assert _state(root) == before  # bytes, mtime and atime (the test runs as the owner: O_NOATIME)
+    parts = (tmp_path / "out" / "findings").rglob("*.parquet")
+    findings = [f for part in parts for f in pq.read_table(part).to_pylist()]
+    assert {(f["item"], f["column"]) for f in findings if f["entity_type"] == "EMAIL_ADDRESS"} == {
+        ("crm.db!customers", "email")}
+
+
+def test_changes_left_in_a_wal_file_are_named_as_not_read(tmp_path):
+    root = tmp_path / "share"
+    root.mkdir()
+    _wal_database(root / "crm.db")
+    writer = sqlite3.connect(root / "crm.db")
+    writer.execute("PRAGMA wal_autocheckpoint=0")  # the new row stays in crm.db-wal
+    writer.execute("INSERT INTO customers VALUES ('Carol White', 'carol.white@example.net')")
+    writer.commit()
+    try:
+        item = next(i for i in FilesystemConnector(str(root), SourceOptions()).items() if i.name == "crm.db")
+        customers = scan(root, item)["crm.db!customers"]
+    finally:
+        writer.close()
+    assert customers.status == "scanned" and customers.rows_sampled == 2
+    assert "crm.db-wal" in customers.reason and "not yet checkpointed" in customers.reason

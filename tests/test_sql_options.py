@@ -113,3 +113,17 @@ def test_estimates_are_bounded_by_what_the_sample_proves():
     assert (everything.low, everything.high) == (101, 105)  # never above the table, nor below what was seen
     stale = estimate("email", "EMAIL_ADDRESS", 3, 100, 50, exact=False)
     assert stale.table_rows == 100 and stale.high <= 100  # catalog said fewer rows than were read
+
+
+def test_a_sqlite_url_is_read_in_memory_leaving_nothing_beside_the_file(tmp_path):
+    path = tmp_path / "wal.db"
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("CREATE TABLE t (v TEXT)")
+        db.execute("INSERT INTO t VALUES ('x')")
+    db.close()
+    sample = _read(path, "t")
+    assert (list(sample.rows), sample.note) == ([("x",)], None)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["wal.db"]  # no wal.db-shm, no wal.db-wal
+    with pytest.raises(SourceError, match=r"larger than the 0 MB limit \(raise scan.max_file_mb"):
+        _read(path, "t", max_file_bytes=1000)

@@ -30,6 +30,7 @@ class TableSample:
     ``rows`` is a list, or a stream read once (``--full-tables``). ``exact`` says every row of the
     table is in ``rows``; otherwise ``table_rows`` is the table's size from catalog statistics.
     ``sampling`` says how the rows were chosen, with the seed, so that a reader can repeat it.
+    ``note`` is what a reader should know about what was not read (the table item's reason).
     """
 
     columns: tuple[str, ...]
@@ -37,6 +38,7 @@ class TableSample:
     table_rows: int | None = None
     exact: bool = False
     sampling: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)

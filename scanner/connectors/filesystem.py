@@ -77,16 +77,8 @@ class FilesystemConnector:
         if item.kind == "link":
             raise SkippedError(self._link_reason(item.name, path))
         if item.size_bytes is not None and item.size_bytes > self.options.max_file_bytes:
-            raise SkippedError(f"{item.name}: larger than the {self.options.max_file_bytes // 2**20} MB limit "
-                               "(raise scan.max_file_mb to read it)")
-        try:
-            fd = _open_readonly(path)
-        except PermissionError:
-            raise ExtractError(f"{item.name}: permission denied (run as a user who can read it)") from None
-        except OSError as exc:
-            raise ExtractError(f"{item.name}: cannot be opened ({exc.strerror})") from None
-        with os.fdopen(fd, "rb") as handle:
-            return handle.read()
+            raise SkippedError(too_large(item.name, self.options.max_file_bytes))
+        return read_file(path, item.name, self.options.max_file_bytes)
 
     def _link_reason(self, name: str, path: Path) -> str:
         target = path.resolve()
@@ -97,14 +89,47 @@ class FilesystemConnector:
         return f"{name}: symbolic link, not followed (its target is scanned as {target.relative_to(self.root)})"
 
 
-def _open_readonly(path: Path) -> int:
+def too_large(name: str, max_bytes: int) -> str:
+    return f"{name}: larger than the {max_bytes // 2**20} MB limit (raise scan.max_file_mb to read it)"
+
+
+def read_file(path: Path, name: str, max_bytes: int) -> bytes:
+    """A regular file's bytes, read without following a link or, where allowed, changing its access time.
+
+    ExtractError when it cannot be opened; SkippedError when it is larger than ``max_bytes`` or not
+    a regular file (O_NONBLOCK: opening a named pipe returns at once instead of waiting for a writer).
+    """
     try:
-        return os.open(path, os.O_RDONLY | _NOFOLLOW | _NOATIME)
+        fd = _open_readonly(path)
+    except PermissionError:
+        raise ExtractError(f"{name}: permission denied (run as a user who can read it)") from None
+    except OSError as exc:
+        raise ExtractError(f"{name}: cannot be opened ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise SkippedError(f"{name}: {_file_kind(info.st_mode)}, not a regular file")
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise SkippedError(too_large(name, max_bytes))
+    return data
+
+
+def _file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "named pipe (FIFO)"), (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "character device"),
+             (stat.S_ISBLK, "block device"), (stat.S_ISDIR, "folder"))
+    return next((word for test, word in kinds if test(mode)), "special file")
+
+
+def _open_readonly(path: Path) -> int:
+    flags = os.O_RDONLY | _NOFOLLOW | os.O_NONBLOCK
+    try:
+        return os.open(path, flags | _NOATIME)
     except PermissionError:
         if not _NOATIME:
             raise
         # O_NOATIME is allowed only to the file's owner (or root); fall back to a plain read.
-        return os.open(path, os.O_RDONLY | _NOFOLLOW)
+        return os.open(path, flags)
 
 
 CONNECTOR = FilesystemConnector

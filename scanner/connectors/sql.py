@@ -10,14 +10,16 @@ import contextlib
 import fnmatch
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, make_url
 
-from scanner.connectors import SourceOptions, TableSample, sql_exposure
+from scanner.connectors import SourceOptions, TableSample, sql_exposure, sqlite_memory
+from scanner.connectors.filesystem import read_file
 from scanner.connectors.sql_dialects import dialect_for
-from scanner.errors import SourceError
+from scanner.errors import ScanError, SourceError
 from scanner.records import Item
 
 SCHEMES = ("sqlite", "postgresql", "mysql", "mariadb", "mssql", "oracle")
@@ -46,30 +48,48 @@ def _parse(uri: str) -> URL:
 
 
 class SqlConnector:
-    def __init__(self, uri: str, options: SourceOptions):
+    def __init__(self, uri: str, options: SourceOptions, *, load: Callable[[], bytes] | None = None,
+                 file_exposure: str | None = None, note: str | None = None):
+        """``uri`` names the database; a SQLite file is read as bytes by ``load`` (by default from
+        its path, within ``max_file_mb``) into memory, with ``file_exposure`` and ``note`` for its tables."""
         url = _parse(uri)
         self.source = public_url(url)
         self.options = options
         self.dialect = dialect_for(url.get_backend_name())
-        self._sqlite_path = None
-        if url.get_backend_name() == "sqlite":
-            self._sqlite_path = url.database or ""
-            if self._sqlite_path in ("", ":memory:") or not os.path.exists(self._sqlite_path):
-                raise SourceError(f"{self.source}: no such SQLite database file")
-            # mode=ro: SQLite itself refuses every write, whatever a statement would do.
-            url = make_url(f"sqlite:///file:{os.path.abspath(self._sqlite_path)}?mode=ro&uri=true")
-        elif url.password is None and os.environ.get(PASSWORD_ENV):
-            url = url.set(password=os.environ[PASSWORD_ENV])
-        self._password = url.password
         self._url = url
+        self._password = None
+        self._sqlite = url.get_backend_name() == "sqlite"
+        self._file_exposure, self._note = file_exposure, note
         seed = options.databases.sample_seed
         self.seed = seed if seed is not None else secrets.randbelow(2**31)
+        if self._sqlite:
+            self.engine = sqlite_memory.engine(load or self._sqlite_loader(url.database or ""))
+            return
+        if url.password is None and os.environ.get(PASSWORD_ENV):
+            url = self._url = url.set(password=os.environ[PASSWORD_ENV])
+        self._password = url.password
         try:
             self.engine = self.dialect.engine(url, options.databases.statement_timeout_s)
         except ModuleNotFoundError as exc:
             extra = EXTRAS.get(exc.name or "")
             hint = f"pip install 'piiaudit[{extra}]'" if extra else f"pip install {exc.name}"
             raise SourceError(f"{self.source}: the database driver {exc.name} is not installed ({hint})") from None
+
+    def _sqlite_loader(self, database: str) -> Callable[[], bytes]:
+        """Read the file as the folder connector reads files; SQLite itself never opens it (sqlite_memory)."""
+        path = Path(database).expanduser()
+        if database in ("", ":memory:") or not path.exists():
+            raise SourceError(f"{self.source}: no such SQLite database file")
+        self._file_exposure = self._file_exposure or sql_exposure.sqlite_file(str(path))
+        self._note = self._note or sqlite_memory.wal_note(path)
+        max_bytes = self.options.max_file_bytes
+
+        def load() -> bytes:
+            try:
+                return read_file(path, str(path), max_bytes)
+            except ScanError as exc:
+                raise SourceError(f"{self.source}: {exc}") from None
+        return load
 
     def connect(self) -> sa.Connection:
         """A connection whose transactions are read-only and whose statements are time-bounded."""
@@ -94,9 +114,9 @@ class SqlConnector:
             key = _integer_key(inspector, table)
             if self.options.full_tables:
                 return TableSample(tuple(columns), self._stream(item, table), exact=True,
-                                   sampling="every row (--full-tables)")
+                                   sampling="every row (--full-tables)", note=self._note)
             with self.connect() as connection:
-                return TableSample(tuple(columns), *self._sample(connection, table, key))
+                return TableSample(tuple(columns), *self._sample(connection, table, key), note=self._note)
 
     def _sample(self, connection: sa.Connection, table: sa.TableClause, key) -> tuple[list, int, bool, str]:
         limit = self.options.sample_rows
@@ -132,8 +152,8 @@ class SqlConnector:
         return _matches(item, wanted.include_tables, True) and not _matches(item, wanted.exclude_tables, False)
 
     def _exposure(self, tables: list[tuple[str | None, str]]) -> dict:
-        if self._sqlite_path is not None:
-            return dict.fromkeys(tables, sql_exposure.sqlite_file(self._sqlite_path))
+        if self._sqlite:
+            return dict.fromkeys(tables, self._file_exposure)
         reader = {"postgresql": sql_exposure.postgres, "mysql": sql_exposure.mysql,
                   "mariadb": sql_exposure.mysql}.get(self._url.get_backend_name())
         if reader is None:
@@ -145,7 +165,7 @@ class SqlConnector:
         return name if schema is None else f"{schema}.{name}"
 
     def _split(self, item_name: str) -> tuple[str | None, str]:
-        if self._sqlite_path is not None:
+        if self._sqlite:
             return None, item_name
         schema, _, name = item_name.partition(".")
         return schema, name
