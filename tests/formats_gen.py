@@ -162,6 +162,24 @@ def write_fixtures(room: Path) -> None:
     document.add_comment(paragraph.runs, text="Ask sam.ross@example.com to confirm", author="Legal")
     document.save(room / "reviewed.docx")
     layered_docx(room / "layout.docx")
+    titled_workbook(room / "titled.xlsx")
+
+
+def titled_workbook(path: Path) -> None:
+    """An xlsx whose header is on row 3, under a merged title row and an empty row."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "名单"
+    sheet["A1"] = "客户名单 2025"
+    sheet.merge_cells("A1:C1")
+    for row in (["姓名", "手机", "身份证号"], ["李雷", "13712345678", "110102199101010078"],
+                ["韩梅梅", "13812345678", "110105198506121010"]):
+        sheet.append(row)
+    # append() writes below the last row used; the header must be on row 3, the data after it.
+    sheet.move_range("A2:C4", rows=1)
+    workbook.save(path)
 
 
 def layered_docx(path: Path) -> None:

@@ -75,6 +75,9 @@ def scan_all(room: Path, name: str):
     ("customers.xls", "PHONE_NUMBER", "客户!B3", "手机号"),
     ("customers.ods", "PHONE_NUMBER", "客户!B3", "手机号"),
     ("customers.ods", "PERSON", "客户!A2", "姓名"),
+    ("titled.xlsx", "PHONE_NUMBER", "名单!B4", "手机"),
+    ("titled.xlsx", "PHONE_NUMBER", "名单!B5", "手机"),
+    ("titled.xlsx", "CN_RESIDENT_ID", "名单!C4", "身份证号"),
     ("legacy_big5.txt", "CN_RESIDENT_ID", "line 2", None),
     ("legacy_big5.txt", "PHONE_NUMBER", "line 3", None),
     ("report.pdf", "EMAIL_ADDRESS", "page 2", None),
@@ -228,3 +231,28 @@ def test_xml_in_a_legacy_chinese_encoding_is_read(tmp_path, encoding, customer, 
     assert result.status == "scanned", result.reason
     hits = {(f.entity_type, f.location) for f in result.findings}
     assert {("PHONE_NUMBER", "line 4"), ("CN_RESIDENT_ID", "line 5")} <= hits, hits
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ([["姓名", "手机"], ["李雷", 13712345678]], 0),
+    ([["客户名单 2025", ""], ["", ""], ["姓名", "手机"], ["李雷", "13712345678"]], 2),
+    ([["手机"], [13712345678]], 0),
+    ([[None, ""], ["", None]], None),
+    ([["Report by kim.lee@example.com", None], [1, 2], [3, 4]], 0),
+])
+def test_header_row_is_the_first_with_two_text_cells(rows, expected):
+    from scanner.extract.spreadsheet import header_row
+
+    assert header_row(rows) == expected
+
+
+def test_title_rows_above_the_header_are_still_read(tmp_path):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Prepared by kim.lee@example.com"])
+    workbook.active.append(["name", "email"])
+    workbook.active.append(["Lee Kim", "lee.kim@example.com"])
+    workbook.save(tmp_path / "list.xlsx")
+    hits = [(f.location, f.column) for f in scan(tmp_path, "list.xlsx").findings if f.entity_type == "EMAIL_ADDRESS"]
+    assert sorted(hits, key=str) == [("Sheet!A1", None), ("Sheet!B3", "email")]

@@ -7,13 +7,15 @@ from collections.abc import Iterator
 from python_calamine import CalamineWorkbook
 
 from scanner.errors import ExtractError, SkippedError
-from scanner.extract.chunking import column_chunks
+from scanner.extract.chunking import column_chunks, text_chunks
 from scanner.records import Chunk
 
 EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods")
 MIME_TYPES = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
               "application/vnd.ms-excel.sheet.macroEnabled.12", "application/vnd.ms-excel",
               "application/vnd.oasis.opendocument.spreadsheet")
+# How far down a header row is looked for, below title rows and blank rows.
+HEADER_SEARCH_ROWS = 10
 
 
 def column_letter(index: int) -> str:
@@ -36,8 +38,37 @@ def extract(data: bytes, name: str) -> Iterator[Chunk]:
         raise ExtractError(f"{name}: cannot open spreadsheet ({exc})") from None
     for sheet_name in workbook.sheet_names:
         rows = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
-        if not rows:
-            continue
-        header = [str(h).strip() if h not in (None, "") else column_letter(i) for i, h in enumerate(rows[0])]
-        yield from column_chunks(
-            header, rows[1:], lambda row, col, s=sheet_name: f"{s}!{column_letter(col)}{row + 2}")
+        yield from _sheet_chunks(sheet_name, rows)
+
+
+def header_row(rows: list[list[object]]) -> int | None:
+    """The index of the row that names the columns, or None for a sheet with no values.
+
+    The first row among the first HEADER_SEARCH_ROWS with at least two non-empty text cells: a title
+    above a table ("客户名单 2025", merged across the columns, so one cell) and blank rows are passed
+    over. A sheet with no such row (a single column) takes its first non-empty row.
+    """
+    filled = [i for i, row in enumerate(rows) if any(_text(value) for value in row)]
+    for index in filled:
+        if index >= HEADER_SEARCH_ROWS:
+            break
+        if sum(1 for value in rows[index] if isinstance(value, str) and value.strip()) >= 2:
+            return index
+    return filled[0] if filled else None
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _sheet_chunks(sheet: str, rows: list[list[object]]) -> Iterator[Chunk]:
+    first = header_row(rows)
+    if first is None:
+        return
+    # Title rows above the header are still read, cell by cell, with no column name.
+    yield from text_chunks(((f"{sheet}!{column_letter(c)}{r + 1}", _text(value))
+                            for r, row in enumerate(rows[:first]) for c, value in enumerate(row) if _text(value)),
+                           base=None)
+    header = [_text(h) or column_letter(i) for i, h in enumerate(rows[first])]
+    yield from column_chunks(
+        header, rows[first + 1:], lambda row, col: f"{sheet}!{column_letter(col)}{row + first + 2}")
