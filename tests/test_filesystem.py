@@ -6,7 +6,10 @@ import hashlib
 import os
 import pwd
 import shutil
+import socket
 import sqlite3
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -223,3 +226,24 @@ def test_changes_left_in_a_wal_file_are_named_as_not_read(tmp_path):
         writer.close()
     assert customers.status == "scanned" and customers.rows_sampled == 2
     assert "crm.db-wal" in customers.reason and "not yet checkpointed" in customers.reason
+
+
+def test_named_pipes_and_sockets_are_skipped_never_opened(tmp_path):
+    root = tmp_path / "share"
+    root.mkdir()
+    (root / "notes.txt").write_text("x\n")
+    os.mkfifo(root / "pipe")
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(root / "sock"))
+    # In a child with a time limit: opening the pipe would wait for a writer forever.
+    script = ("import sys; from scanner.pipeline import ScanOptions, run_scan; "
+              "run_scan([sys.argv[1]], sys.argv[2], ScanOptions(workers=1))")
+    try:
+        subprocess.run([sys.executable, "-c", script, str(root), str(tmp_path / "out")], check=True, timeout=300)
+    finally:
+        server.close()
+    parts = (tmp_path / "out" / "items").rglob("*.parquet")
+    items = {i["item"]: (i["status"], i["reason"]) for part in parts for i in pq.read_table(part).to_pylist()}
+    assert items == {"notes.txt": ("scanned", None),
+                     "pipe": ("skipped", "pipe: named pipe (FIFO), not a regular file"),
+                     "sock": ("skipped", "sock: socket, not a regular file")}

@@ -65,7 +65,8 @@ class FilesystemConnector:
 
     def _item(self, path: Path, relative: str) -> Item:
         info = path.lstat()
-        kind = "link" if stat.S_ISLNK(info.st_mode) else "file"
+        kind = ("link" if stat.S_ISLNK(info.st_mode) else "file" if stat.S_ISREG(info.st_mode)
+                else "special")  # never opened: a named pipe would block, a device might act
         modified = datetime.fromtimestamp(info.st_mtime, tz=UTC)
         return Item(self.source, relative, kind, info.st_size, modified, exposure(info))
 
@@ -76,6 +77,8 @@ class FilesystemConnector:
         path = self.path_of(item)
         if item.kind == "link":
             raise SkippedError(self._link_reason(item.name, path))
+        if item.kind == "special":
+            raise SkippedError(f"{item.name}: {_file_kind(path.lstat().st_mode)}, not a regular file")
         if item.size_bytes is not None and item.size_bytes > self.options.max_file_bytes:
             raise SkippedError(too_large(item.name, self.options.max_file_bytes))
         return read_file(path, item.name, self.options.max_file_bytes)
