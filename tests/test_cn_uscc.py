@@ -21,6 +21,11 @@ def test_public_vectors(cn_vectors):
     ("9111000060003IOZSV", []),                      # letters GB 32100 leaves out
     ("编号A91110000600037341L", []),                 # part of a longer code
     ("订单号 420106200908213192", []),               # resident-ID-shaped order number, check passes by chance
+    ("job=202485925228111532 status=ok", []),       # job number: last check passes, organisation code's fails
+    ('"order_no": "202477617409319254",', []),     # the same, and "order" alone cannot outweigh a checksum
+    ("统一社会信用代码：91440305838851678X", []),    # organisation code check character (7) is wrong
+    ("统一社会信用代码：91240305838851677D", []),    # no province 24
+    ("统一社会信用代码：91100000838851677E", ["91100000838851677E"]),  # registered nationally: region 100000
 ])
 def test_in_text(engine, text, expected):
     assert [v for e, v in detect(engine, text) if e == "CN_USCC"] == expected
