@@ -18,6 +18,11 @@ from detectors.recognizers.payment_card import PaymentCardRecognizer
     ("batch_no 4111111111111111", []),
     ("0000000000000000", []),
     ("7111111111111118 points", []),                                # Luhn-valid, no issuer
+    ("Visa 4222222222222", ["4222222222222"]),                      # 13-digit Visa
+    ("Diners 30569309025904", ["30569309025904"]),
+    ("serial 440305198709163820", []),                              # Luhn-valid, but no Visa has 18 digits
+    ("serial 510107197401166214", []),                              # nor any Mastercard
+    ("serial 370202197311125840", []),                              # nor any Amex
 ])
 def test_in_text(engine, text, expected):
     assert [v for e, v in detect(engine, text) if e == "CREDIT_CARD"] == expected

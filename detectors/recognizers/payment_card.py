@@ -12,9 +12,20 @@ from presidio_analyzer import Pattern, PatternRecognizer
 from stdnum import luhn
 
 _NOT_DIGIT = re.compile(r"\D")
-# Visa, Mastercard (51–55, 2221–2720), Amex, Discover, JCB, Diners Club, UnionPay.
-ISSUERS = re.compile(r"^(?:4|5[1-5]|2(?:2[2-9]|[3-6]\d|7[01])|2720|3[47]|6011|64[4-9]|65|35(?:2[89]|[3-8]\d)|"
-                     r"30[0-5]|3[689]|62)")
+# Issuer prefixes and the card lengths each issues (ISO/IEC 7812 IIN ranges): an 18-digit number
+# starting 4 or 51 is no Visa or Mastercard, whatever its Luhn digit says.
+ISSUER_LENGTHS = (
+    (re.compile(r"^4"), (13, 16, 19)),  # Visa
+    (re.compile(r"^(?:5[1-5]|2(?:2[2-9]|[3-6]\d|7[01])|2720)"), (16,)),  # Mastercard
+    (re.compile(r"^3[47]"), (15,)),  # American Express
+    (re.compile(r"^(?:6011|64[4-9]|65|35(?:2[89]|[3-8]\d)|62)"), (16, 17, 18, 19)),  # Discover, JCB, UnionPay
+    (re.compile(r"^(?:30[0-5]|3[689])"), (14, 15, 16, 17, 18, 19)),  # Diners Club
+)
+
+
+def issued_length(digits: str) -> bool:
+    """``digits`` start with a known issuer's prefix and have a length that issuer uses."""
+    return any(prefix.match(digits) and len(digits) in lengths for prefix, lengths in ISSUER_LENGTHS)
 EDGE_BEFORE, EDGE_AFTER = r"(?<![0-9A-Za-z.])", r"(?![0-9A-Za-z]|\.\d)"
 CARD_PATTERNS = [
     Pattern("card_grouped", EDGE_BEFORE + r"\d{4}(?:[ -]\d{4}){2,3}(?:[ -]?\d{1,3})?" + EDGE_AFTER, 0.5),
@@ -47,7 +58,7 @@ class PaymentCardRecognizer(PatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool | None:
         digits = card_digits(pattern_text)
-        if digits is None or not ISSUERS.match(digits):
+        if digits is None or not issued_length(digits):
             return False
         # A UnionPay number is a bank (debit) card unless the context says credit: it starts lower
         # than BankCardRecognizer's match, so only credit context (信用卡) lets it win.
