@@ -175,3 +175,23 @@ def test_every_tar_compression_is_read(tmp_path, mode, name):
     # `tar -C dir .` writes names as ./in/ids.txt: reported without the ./
     (tmp_path / name).write_bytes(tarred({"./in/ids.txt": ID_LINE}, mode))
     assert ids(scan(tmp_path, name)[f"{name}!in/ids.txt"]) == ["line 2"]
+
+
+@pytest.mark.parametrize("encoded", ["客户名单.txt".encode("gbk"), "客户名单.txt".encode()])
+def test_zip_member_names_without_the_utf8_flag_are_decoded(tmp_path, encoded):
+    # Chinese Windows zip tools write names in the ANSI code page (GBK) or UTF-8 and leave flag 0x800
+    # unset; zipfile reads such names as cp437. The name is written through an ASCII stand-in of the
+    # same length, patched in afterwards, since zipfile sets the flag on any name it writes itself.
+    stand_in = b"n" * (len(encoded) - 4) + b".txt"
+    data = zipped({stand_in.decode(): ID_LINE}).replace(stand_in, encoded)
+    (tmp_path / "x.zip").write_bytes(data)
+    results = scan(tmp_path, "x.zip")
+    assert list(results) == ["x.zip", "x.zip!客户名单.txt"]
+    assert ids(results["x.zip!客户名单.txt"]) == ["line 2"]
+
+
+def test_zip_member_names_in_western_code_pages_stay_cp437(tmp_path):
+    name = "résumé.txt"
+    stand_in = b"n" * (len(name.encode("cp437")) - 4) + b".txt"
+    (tmp_path / "x.zip").write_bytes(zipped({stand_in.decode(): ID_LINE}).replace(stand_in, name.encode("cp437")))
+    assert list(scan(tmp_path, "x.zip")) == ["x.zip", "x.zip!résumé.txt"]

@@ -25,6 +25,8 @@ MIME_TYPES = ("application/zip", "application/x-tar", "application/gzip", "appli
               "application/x-xz")
 _COMPRESSED = {b"\x1f\x8b": lambda f: gzip.GzipFile(fileobj=f), b"BZh": bz2.BZ2File, b"\xfd7zXZ\x00": lzma.LZMAFile}
 # What a damaged member raises while it is inflated.
+# CJK ideographs (with extension A), CJK punctuation and full-width forms.
+_CHINESE = (("\u4e00", "\u9fff"), ("\u3400", "\u4dbf"), ("\u3000", "\u303f"), ("\uff00", "\uffef"))
 _DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, OSError, lzma.LZMAError, tarfile.TarError)
 
 
@@ -67,7 +69,7 @@ def _zip_members(data: bytes, budget: Budget) -> Iterator[Member]:
         for info in archive.infolist():
             if info.is_dir():
                 continue
-            modified, name = _zip_time(info), _clean(info.filename)
+            modified, name = _zip_time(info), _clean(_zip_name(info))
             if info.flag_bits & 0x1:
                 yield Member(name, None, info.file_size, modified, "password-protected zip member")
                 continue
@@ -112,6 +114,34 @@ def _guarded(read, name: str) -> Member:
         return Member(name, None, reason=f"not read: {exc}", status="skipped")
     except _DAMAGED as exc:
         return Member(name, None, reason=f"damaged archive member ({type(exc).__name__}: {exc})", status="error")
+
+
+def _zip_name(info: zipfile.ZipInfo) -> str:
+    """The member's name as its author wrote it.
+
+    Without the UTF-8 flag (0x800) zipfile reads a name as cp437, but Chinese Windows tools write
+    their ANSI code page (GBK) there, and some write UTF-8 without setting the flag. The raw bytes
+    are tried as strict UTF-8, then as GB18030 when that gives only Chinese characters (GB18030
+    decodes most byte strings, so a western cp437 name must not become a jumble of them).
+    """
+    if info.flag_bits & 0x800:
+        return info.filename
+    try:
+        raw = info.filename.encode("cp437")
+    except UnicodeEncodeError:  # a name zipfile decoded otherwise (metadata_encoding)
+        return info.filename
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            name = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "utf-8" or all(c.isascii() or _is_chinese(c) for c in name):
+            return name
+    return info.filename
+
+
+def _is_chinese(char: str) -> bool:
+    return any(low <= char <= high for low, high in _CHINESE)
 
 
 def _clean(name: str) -> str:
