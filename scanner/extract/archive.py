@@ -24,9 +24,9 @@ EXTENSIONS = (".zip", ".tar", ".tgz", ".gz", ".tbz2", ".bz2", ".txz", ".xz")
 MIME_TYPES = ("application/zip", "application/x-tar", "application/gzip", "application/x-bzip2",
               "application/x-xz")
 _COMPRESSED = {b"\x1f\x8b": lambda f: gzip.GzipFile(fileobj=f), b"BZh": bz2.BZ2File, b"\xfd7zXZ\x00": lzma.LZMAFile}
-# What a damaged member raises while it is inflated.
 # CJK ideographs (with extension A), CJK punctuation and full-width forms.
 _CHINESE = (("\u4e00", "\u9fff"), ("\u3400", "\u4dbf"), ("\u3000", "\u303f"), ("\uff00", "\uffef"))
+# What a damaged member raises while it is inflated.
 _DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, OSError, lzma.LZMAError, tarfile.TarError)
 
 
