@@ -7,6 +7,7 @@ import json
 import os
 import pwd
 import shutil
+import sqlite3
 import uuid
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from conftest import DATA
 from scanner.connectors import SourceOptions, open_source
 from scanner.connectors.smb import CREDENTIALS_ENV, PASSWORD_ENV
 from scanner.connectors.smb_security import exposure
-from scanner.errors import ExtractError, SourceError
+from scanner.errors import ExtractError, SkippedError, SourceError
 from scanner.pipeline import ScanOptions, run_scan
 from scanner.store import read_table
 
@@ -211,10 +212,13 @@ def test_links_are_not_followed_out_of_the_root_nor_round_a_loop(samba_server, m
     monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
     connector = open_source(samba_server.uri("plain", "links"))
     items = {i.name: i for i in connector.items()}
-    assert set(items) == {"a.txt", "sub/b.txt", "locked"}
-    assert items["locked"].kind == "folder"
+    # Samba 4.17 hides links out of the share (wide links = no) and shows the one inside as a folder.
+    assert {n: i.kind for n, i in items.items()} == {"a.txt": "file", "sub/b.txt": "file", "locked": "folder",
+                                                     "sub/loop": "loop"}
     with pytest.raises(ExtractError, match="locked: folder not scanned, it cannot be listed .*access denied"):
         connector.read(items["locked"])
+    with pytest.raises(SkippedError, match=r"^sub/loop: folder reached again through a link on the server"):
+        connector.read(items["sub/loop"])
 
 
 def test_include_and_exclude_globs_max_size_and_a_single_file(samba_server, dataroom, monkeypatch):
@@ -226,8 +230,13 @@ def test_include_and_exclude_globs_max_size_and_a_single_file(samba_server, data
     items = {i.name: i for i in connector.items()}
     assert "app.log" not in items and "order.json" in items
     assert connector.read(items["order.json"]) == (DATA / "formats" / "order.json").read_bytes()
-    with pytest.raises(ExtractError, match="message.eml: larger than"):
+    local = open_source(str(DATA / "formats"), SourceOptions(max_file_bytes=100))
+    with pytest.raises(SkippedError) as over_smb:  # skipped as locally, not an error
         connector.read(items["message.eml"])
+    with pytest.raises(SkippedError) as over_local:
+        local.read(next(i for i in local.items() if i.name == "message.eml"))
+    assert str(over_smb.value) == str(over_local.value) == (
+        "message.eml: larger than the 0 MB limit (raise scan.max_file_mb to read it)")
     single = open_source(samba_server.uri("plain", "dataroom/order.json"))
     [item] = single.items()
     assert item.name == "order.json" and item.exposure.startswith("Everyone:read")
@@ -282,3 +291,27 @@ def test_exposure_summary(aces, expected):
 
 def test_no_dacl_means_everyone_has_full_access():
     assert exposure(_descriptor(dacl=False)) == f"Everyone:full (no DACL); owner {OWNER}"
+
+
+def test_a_sqlite_file_on_the_share_gives_the_same_tables_as_the_local_copy(samba_server, monkeypatch, tmp_path):
+    local = tmp_path / "apps"
+    local.mkdir()
+    with sqlite3.connect(local / "crm.data") as connection:  # told by content, not by name
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("CREATE TABLE customers (name TEXT, email TEXT, mobile TEXT)")
+        connection.executemany("INSERT INTO customers VALUES (?, ?, ?)", [
+            ("Alice Smith", "alice.smith@example.com", "13712345678"),
+            ("Bob Jones", "bob.jones@example.org", "13812345678")])
+    connection.close()
+    shutil.copytree(local, samba_server.share_dir("plain") / "apps")
+    _own(samba_server.share_dir("plain") / "apps")
+    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
+    scans = {}
+    for name, source in (("local", str(local)), ("smb", samba_server.uri("plain", "apps"))):
+        out = tmp_path / f"out-{name}"
+        scans[name] = (out, run_scan([source], out, ScanOptions(workers=1)).scan_id)
+    tables = {(i["item"], i["kind"], i["status"], i["rows_sampled"]) for i in _rows(scans["smb"], "items")}
+    assert tables == {("crm.data", "file", "scanned", None), ("crm.data!customers", "table", "scanned", 2)}
+    assert {f[1] for f in _findings(scans["smb"])} >= {"EMAIL_ADDRESS", "PHONE_NUMBER"}
+    assert _findings(scans["smb"]) == _findings(scans["local"])
+    assert sorted(p.name for p in (samba_server.share_dir("plain") / "apps").iterdir()) == ["crm.data"]

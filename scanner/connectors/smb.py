@@ -24,8 +24,9 @@ from smbprotocol.header import NtStatus
 from smbprotocol.open import FilePipePrinterAccessMask
 
 from scanner.connectors import SourceOptions, redact, wanted_file
+from scanner.connectors.filesystem import too_large
 from scanner.connectors.smb_security import exposure, query_descriptor
-from scanner.errors import ExtractError, SourceError
+from scanner.errors import ExtractError, SkippedError, SourceError
 from scanner.records import Item
 
 SCHEMES = ("smb",)
@@ -179,12 +180,16 @@ class SmbConnector:
         for entry in entries:
             info, relative = entry.smb_info, f"{folder}/{entry.name}".lstrip("/")
             if info.file_attributes & FileAttributes.FILE_ATTRIBUTE_REPARSE_POINT:
-                continue  # a symlink or junction may lead out of the root: never followed
-            if info.file_attributes & FileAttributes.FILE_ATTRIBUTE_DIRECTORY:
+                # A symlink or junction may lead out of the root: never followed, reported as local links are.
+                if wanted_file(relative, self.options):
+                    yield Item(self.source, relative, "link", modified_at=info.last_write_time)
+            elif info.file_attributes & FileAttributes.FILE_ATTRIBUTE_DIRECTORY:
                 # Samba shows links inside the share as plain folders: a file ID seen before is a loop.
                 if info.file_id not in seen:
                     seen.add(info.file_id)
                     folders.append(relative)
+                elif wanted_file(relative, self.options):
+                    yield Item(self.source, relative, "loop", modified_at=info.last_write_time)
             elif wanted_file(relative, self.options):
                 yield Item(self.source, relative, "file", info.end_of_file, info.last_write_time,
                            self._exposure(relative))
@@ -203,9 +208,11 @@ class SmbConnector:
     def read(self, item: Item) -> bytes:
         if item.kind == "folder":
             raise ExtractError(self._folder_gap(item.name))
+        if item.kind in _NOT_FOLLOWED:
+            raise SkippedError(f"{item.name}: {_NOT_FOLLOWED[item.kind]}")
         limit = self.options.max_file_bytes
         if item.size_bytes is not None and item.size_bytes > limit:
-            raise ExtractError(f"{item.name}: larger than the {limit // 2**20} MB limit")
+            raise SkippedError(too_large(item.name, limit))
         path = self.target.unc(item.name if stat.S_ISDIR(self._root.st_mode) else "")
         try:
             with smbclient.open_file(path, "rb", share_access="rwd", desired_access=_READ_ONLY,
@@ -214,7 +221,7 @@ class SmbConnector:
         except (OSError, SMBException) as exc:
             raise ExtractError(f"{item.name}: could not be read over SMB ({self._reason(exc)})") from None
         if len(data) > limit:  # the file grew after it was listed
-            raise ExtractError(f"{item.name}: larger than the {limit // 2**20} MB limit")
+            raise SkippedError(too_large(item.name, limit))
         return data
 
     def _folder_gap(self, folder: str) -> str:
@@ -236,6 +243,13 @@ class SmbConnector:
         password = self.credentials.password
         return text.replace(password, "***") if password else text
 
+
+# Why an entry of a listing was not walked: the server shows it as a link, or a folder seen before.
+_NOT_FOLLOWED = {
+    "link": "link on the server (reparse point: a symbolic link or junction), not followed",
+    "loop": "folder reached again through a link on the server (a loop, or a second path to a folder "
+            "scanned under its other name), not walked again",
+}
 
 # What to do about the statuses a person meets most.
 _STATUS_ADVICE = {
