@@ -163,6 +163,21 @@ def write_fixtures(room: Path) -> None:
     document.save(room / "reviewed.docx")
     layered_docx(room / "layout.docx")
     titled_workbook(room / "titled.xlsx")
+    macro_workbook(room / "titled.xlsx", room / "titled.xlsm")
+
+
+def macro_workbook(xlsx: Path, xlsm: Path) -> None:
+    """``xlsx`` saved as a macro-enabled workbook: the same parts under the xlsm content type."""
+    import zipfile
+
+    types = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+    with zipfile.ZipFile(xlsx) as source, zipfile.ZipFile(xlsm, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                assert types.encode() in data
+                data = data.replace(types.encode(), b"application/vnd.ms-excel.sheet.macroEnabled.main+xml")
+            target.writestr(info, data)
 
 
 def titled_workbook(path: Path) -> None:

@@ -78,6 +78,8 @@ def scan_all(room: Path, name: str):
     ("titled.xlsx", "PHONE_NUMBER", "名单!B4", "手机"),
     ("titled.xlsx", "PHONE_NUMBER", "名单!B5", "手机"),
     ("titled.xlsx", "CN_RESIDENT_ID", "名单!C4", "身份证号"),
+    ("titled.xlsm", "PHONE_NUMBER", "名单!B5", "手机"),
+    ("titled.xlsm", "CN_RESIDENT_ID", "名单!C4", "身份证号"),
     ("legacy_big5.txt", "CN_RESIDENT_ID", "line 2", None),
     ("legacy_big5.txt", "PHONE_NUMBER", "line 3", None),
     ("report.pdf", "EMAIL_ADDRESS", "page 2", None),
@@ -231,6 +233,13 @@ def test_xml_in_a_legacy_chinese_encoding_is_read(tmp_path, encoding, customer, 
     assert result.status == "scanned", result.reason
     hits = {(f.entity_type, f.location) for f in result.findings}
     assert {("PHONE_NUMBER", "line 4"), ("CN_RESIDENT_ID", "line 5")} <= hits, hits
+
+
+def test_xlsm_is_read_like_xlsx(room):
+    def found(name):
+        return [(f.location, f.column, f.entity_type) for f in scan(room, name).findings]
+
+    assert found("titled.xlsm") == found("titled.xlsx") != []
 
 
 @pytest.mark.parametrize("rows, expected", [
