@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from psycopg import sql
 from servers import crm
 
+from reports.risk_config import load_risk_config
 from scanner.connectors import DatabaseOptions, SourceOptions, open_source
 from scanner.errors import SourceError
 from scanner.pipeline import ScanOptions, run_scan
@@ -236,6 +237,10 @@ def test_exposure_shows_public_anonymous_and_column_grants(crm_scan, sources, ma
     assert seen["crm.newsletter"].startswith("PUBLIC SELECT; SELECT: ")
     assert seen["crm.orders"].startswith("anonymous SELECT (''@'%'); SELECT: ")
     assert "'app'@'%' (columns email)" in seen["crm.customers"] and "PUBLIC" not in seen["crm.customers"]
+    # 'app'@'%' may log in from any host: flagged, and broad exposure for the risk score, as anonymous is.
+    assert seen["crm.customers"].startswith("any-host SELECT ('app'@'%'); SELECT: ")
+    assert "any-host" not in seen["crm.orders"]  # ''@'%' is flagged as anonymous, once
+    assert any(p.search(seen["crm.customers"]) for p in load_risk_config().broad_exposure)
     assert "only grants" not in seen["crm.customers"]
 
 

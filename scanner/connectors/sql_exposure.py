@@ -1,7 +1,7 @@
 """Who can read a table: SELECT grants from the server's own catalogs, or an SQLite file's permissions.
 
 Results map (schema, table) to a line for ``items.exposure`` that leads with what matters most:
-``PUBLIC SELECT; anonymous SELECT (''@'%'); SELECT: PUBLIC (table), app (columns email), owner (owner)``.
+``PUBLIC SELECT; anonymous SELECT (''@'%'); any-host SELECT ('app'@'%'); SELECT: PUBLIC (table), …``.
 """
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ _MYSQL_PARTIAL = "only grants this account may see (give it SELECT ON mysql.* to
 
 
 def describe(grants: Iterable[Grant], note: str | None = None) -> str | None:
-    """One exposure line: the PUBLIC and anonymous flags first, then every grantee with its level."""
+    """One exposure line: the PUBLIC, anonymous and any-host ('%') flags first, then every grantee with its level."""
     grants = sorted(set(grants))
     parts = []
     if any(grantee == "PUBLIC" for grantee, _ in grants):
@@ -60,6 +60,10 @@ def describe(grants: Iterable[Grant], note: str | None = None) -> str | None:
     anonymous = sorted({grantee for grantee, _ in grants if grantee.startswith("''@")})
     if anonymous:
         parts.append(f"anonymous SELECT ({', '.join(anonymous)})")
+    # A MySQL account at host '%' may log in from anywhere: as broad as an anonymous one for a reader.
+    any_host = sorted({grantee for grantee, _ in grants if grantee.endswith("@'%'") and grantee not in anonymous})
+    if any_host:
+        parts.append(f"any-host SELECT ({', '.join(any_host)})")
     if grants:
         parts.append("SELECT: " + ", ".join(f"{grantee} ({level})" for grantee, level in grants))
     if note:
