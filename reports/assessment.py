@@ -101,15 +101,18 @@ def _obligations(rules: Obligations, risks: list[ItemRisk], thresholds: list[Thr
     for entity_type in found:
         for code in rules.entities[entity_type].obligations:
             triggers.setdefault(code, []).append(entity_type)
+    recommended = {code for t in found for code in rules.entities[t].remediation}
     if options.deal and found:
-        for step in rules.context.deals[options.deal].steps:
+        deal = rules.context.deals[options.deal]
+        recommended.update(deal.remediation)
+        for step in deal.steps:
             for code in step.cite:
                 triggers.setdefault(code, []).append("deal")
     for row in thresholds:
         if row.crossed:
+            recommended.update(row.threshold.remediation)
             for code in row.threshold.cite:
                 triggers.setdefault(code, []).append("threshold")
-    recommended = {code for t in found for code in rules.entities[t].remediation}
     grouped: dict[str, list[ObligationRow]] = {law: [] for law in rules.laws}
     for code, obligation in rules.obligations.items():
         if code in triggers and shown(rules, code, options.jurisdictions):

@@ -27,6 +27,7 @@ class Threshold:
     more_than: bool  # stated as "more than minimum - 1" (else "at least minimum"), shown as the law words it
     cite: tuple[str, ...]  # obligation codes
     text: Text
+    remediation: tuple[str, ...]  # remediation codes recommended once it is crossed
 
     def crossed(self, value: int) -> bool:
         return value >= self.minimum
@@ -75,6 +76,7 @@ class DealStep:
 class Deal:
     title: Text
     steps: tuple[DealStep, ...]
+    remediation: tuple[str, ...]  # remediation codes this deal recommends when personal information is found
 
 
 @dataclass(frozen=True)
@@ -85,15 +87,17 @@ class LegalContext:
     deals: Mapping[str, Deal]
 
 
-def load_context(data: dict, label: str, obligations: Mapping) -> LegalContext:
-    """The four sections of ``data`` (the parsed obligations file); codes must name known obligations."""
+def load_context(data: dict, label: str, obligations: Mapping, remediation: Mapping) -> LegalContext:
+    """The four sections of ``data`` (the parsed obligations file); codes must name known obligations
+    and remediation steps."""
     sections = {key: require(data, key, dict, label) for key in CONTEXT_KEYS}
-    thresholds = {c: _threshold(c, e, obligations, label) for c, e in _entries(sections, "thresholds", label)}
+    thresholds = {c: _threshold(c, e, obligations, remediation, label)
+                  for c, e in _entries(sections, "thresholds", label)}
     penalties = {c: _penalty(c, e, obligations, label) for c, e in _entries(sections, "penalties", label)}
     cases = {c: _case(c, e, label) for c, e in _entries(sections, "cases", label)}
     check_keys(sections["deals"], set(DEALS), label, "deals")
-    deals = {name: _deal(name, require(sections["deals"], name, dict, label, "deals"), obligations, label)
-             for name in DEALS}
+    deals = {name: _deal(name, require(sections["deals"], name, dict, label, "deals"), obligations, remediation,
+                         label) for name in DEALS}
     return LegalContext(*(MappingProxyType(m) for m in (thresholds, penalties, cases, deals)))
 
 
@@ -102,15 +106,20 @@ def _entries(sections: dict, key: str, label: str):
         yield code, require(sections[key], code, dict, label, key)
 
 
-def _threshold(code: str, entry: dict, obligations: Mapping, label: str) -> Threshold:
+def _remediation(entry: dict, remediation: Mapping, label: str, where: str) -> tuple[str, ...]:
+    return codes(entry, "remediation", remediation, "remediation", label, where) if "remediation" in entry else ()
+
+
+def _threshold(code: str, entry: dict, obligations: Mapping, remediation: Mapping, label: str) -> Threshold:
     where = f"thresholds.{code}"
-    check_keys(entry, {"metric", "at_least", "more_than", "cite", "text"}, label, where)
+    check_keys(entry, {"metric", "at_least", "more_than", "cite", "text", "remediation"}, label, where)
     if ("at_least" in entry) == ("more_than" in entry):
         raise ConfigError(f"{label}: '{where}' needs exactly one of at_least, more_than")
     minimum = (count(entry, "at_least", label, where, 1) if "at_least" in entry
                else count(entry, "more_than", label, where) + 1)
     return Threshold(code, choice(entry, "metric", METRICS, label, where), minimum, "more_than" in entry,
-                     codes(entry, "cite", obligations, "obligation", label, where), text(entry, "text", label, where))
+                     codes(entry, "cite", obligations, "obligation", label, where), text(entry, "text", label, where),
+                     _remediation(entry, remediation, label, where))
 
 
 def _penalty(code: str, entry: dict, obligations: Mapping, label: str) -> Penalty:
@@ -141,9 +150,9 @@ def _case(code: str, entry: dict, label: str) -> Case:
                 text(entry, "text", label, where))
 
 
-def _deal(name: str, entry: dict, obligations: Mapping, label: str) -> Deal:
+def _deal(name: str, entry: dict, obligations: Mapping, remediation: Mapping, label: str) -> Deal:
     where = f"deals.{name}"
-    check_keys(entry, {"title", "steps"}, label, where)
+    check_keys(entry, {"title", "steps", "remediation"}, label, where)
     steps = []
     for index, step in enumerate(require(entry, "steps", list, label, where)):
         at = f"{where}.steps[{index}]"
@@ -157,4 +166,4 @@ def _deal(name: str, entry: dict, obligations: Mapping, label: str) -> Deal:
                               text(step, "text", label, at), warning))
     if not steps:
         raise ConfigError(f"{label}: '{where}.steps' must not be empty")
-    return Deal(text(entry, "title", label, where), tuple(steps))
+    return Deal(text(entry, "title", label, where), tuple(steps), _remediation(entry, remediation, label, where))

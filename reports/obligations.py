@@ -109,7 +109,7 @@ def load_obligations(path: str | Path | None = None) -> Obligations:
                           f"(every one of: {', '.join(ENTITY_TYPES)})")
     rules = {name: _entity(name, require(entities, name, dict, label, "entities"), obligations, remediation, label)
              for name in ENTITY_TYPES}
-    context = load_context(data, label, obligations)
+    context = load_context(data, label, obligations, remediation)
     return Obligations(MappingProxyType(rules), MappingProxyType(obligations), MappingProxyType(remediation),
                        MappingProxyType(laws), context)
 

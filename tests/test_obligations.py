@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 import yaml
@@ -270,3 +271,51 @@ def test_broken_legal_context_names_file_and_key(tmp_path, change, message):
     with pytest.raises(ConfigError) as error:
         load_obligations(path)
     assert str(error.value).startswith(f"{path}: ") and message in str(error.value)
+
+
+def test_every_obligation_and_remediation_code_is_reachable(rules):
+    # An obligation no entity, deal or threshold cites never appears in any report: an orphan is a bug.
+    context = rules.context
+    cited = {code for e in rules.entities.values() for code in e.obligations}
+    cited |= {code for deal in context.deals.values() for step in deal.steps for code in step.cite}
+    cited |= {code for t in context.thresholds.values() for code in t.cite}
+    assert sorted(set(rules.obligations) - cited) == []
+    recommended = {code for e in rules.entities.values() for code in e.remediation}
+    recommended |= {code for deal in context.deals.values() for code in deal.remediation}
+    recommended |= {code for t in context.thresholds.values() for code in t.remediation}
+    assert sorted(set(rules.remediation) - recommended) == []
+
+
+def test_law_places_the_formerly_orphaned_codes(rules):
+    context = rules.context
+    assert "deregistration" in context.deals["deregistration"].remediation
+    assert "gdpr_art_17_erasure" in context.deals["deregistration"].steps[0].cite
+    for code in ("xb_standard_100k", "xb_assessment_1m", "xb_sensitive_10k"):
+        threshold = context.thresholds[code]
+        assert threshold.cite[0] == "xb_provisions_thresholds"  # decides the jurisdiction the row is shown in
+        assert {"pipl_art_38_39_cross_border", "gdpr_ch_v_transfers"} <= set(threshold.cite)
+        assert threshold.remediation == ("cross_border",)
+    assert "csl_art_23_4_encryption" in rules.remediation["encrypt"].anchors  # CSL 21(4) / 23(4)
+    assert "2016 text Art. 21(4)" in rules.obligations["csl_art_23_4_encryption"].article["en"]
+    personal = [e for e in rules.entities.values() if e.personal]
+    assert all({"csl_art_42_confidentiality", "gdpr_art_30_records"} <= set(e.obligations) for e in personal)
+    for entity in personal:
+        if "minimise_delete" in entity.remediation:
+            assert "gdpr_art_5_1_c_data_minimisation" in entity.obligations, entity.entity_type
+        if "breach_readiness" in entity.remediation:
+            assert "incident_measures_reporting" in entity.obligations, entity.entity_type
+
+
+@pytest.mark.parametrize("change, message", [
+    (_set("deals", "deregistration", "remediation", value=["shred"]),
+     "deals.deregistration.remediation[0]: unknown remediation 'shred'"),
+    (_set("thresholds", "xb_standard_100k", "remediation", value=["cross_border", "cross_border"]),
+     "thresholds.xb_standard_100k.remediation[1]: remediation 'cross_border' is listed twice"),
+])
+def test_unknown_remediation_in_deals_and_thresholds_names_file_and_key(tmp_path, change, message):
+    data, _ = read_config("obligations")
+    change(data)
+    path = tmp_path / "obligations.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        load_obligations(path)

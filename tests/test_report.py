@@ -84,7 +84,8 @@ def test_chinese_report_uses_only_chinese_words(out):
 def test_jurisdictions_filter_the_law_shown(out):
     html = render_report(out, options=Options(jurisdictions=("cn",)))
     laws = re.findall(r'<h3 class="law">([^<]+)</h3>', html)
-    assert laws == ["PIPL", "NDSR", "Minors Online Protection Regulations", "PCI DSS v4.0.1"]  # no IP: no CSL
+    assert laws == ["PIPL", "CSL", "NDSR", "Incident Reporting Measures", "Minors Online Protection Regulations",
+                    "PCI DSS v4.0.1"]
     findings_part = html.split('<section id="method">')[0]  # the appendix documents the model for every law
     assert "PIPL Art. 66(2)" in html and "GDPR Art." not in findings_part and "§1798.81.5" not in findings_part
     assert "PCI DSS v4.0.1 Reqs. 3.3.1, 3.4.1, 3.5.1" in html  # contractual: shown for cards whatever the law
@@ -214,3 +215,31 @@ def test_thresholds_read_as_the_law_states_them(out, lang, shown, hidden):
         assert text in people
     for text in hidden:
         assert text not in people
+
+
+def test_ordinary_report_shows_csl_with_both_numberings(out):
+    html = render_report(out)
+    obligations = html.split('<section id="obligations">')[1].split("</section>")[0]
+    assert "CSL Art. 42 (2016 text Art. 40)" in obligations and "CSL Art. 23(4) (2016 text Art. 21(4))" in obligations
+    assert "renumbered" in obligations  # the CSL's renumbering note, not only for IP addresses
+    assert "GDPR Art. 30" in obligations and "GDPR Art. 5(1)(c)" in obligations
+
+
+def test_deregistration_recommends_deletion_and_erasure(out):
+    a = build(out, options=Options(deal="deregistration"))
+    erasure = [row for row in a.obligations["GDPR"] if row.obligation.code == "gdpr_art_17_erasure"]
+    assert erasure and "deal" in erasure[0].triggered_by and "deregistration" in erasure[0].remediation
+    deletion = next(row for row in a.obligations["PIPL"] if row.obligation.code == "pipl_art_47_deletion")
+    assert "deregistration" in deletion.remediation
+    assert "gdpr_art_17_erasure" not in {r.obligation.code for r in build(out).obligations["GDPR"]}
+
+
+def test_crossed_cross_border_threshold_recommends_the_transfer_steps(out):
+    from reports.assessment import ThresholdRow, _obligations
+
+    a = build(out)
+    crossed = [ThresholdRow(a.rules.context.thresholds["xb_standard_100k"], 150_000, True, False)]
+    rows = {r.obligation.code: r for law in _obligations(a.rules, a.risks, crossed, a.options).values() for r in law}
+    for code in ("xb_provisions_thresholds", "pipl_art_38_39_cross_border", "gdpr_ch_v_transfers"):
+        assert rows[code].triggered_by == ("threshold",) and "cross_border" in rows[code].remediation
+    assert "pipl_art_38_39_cross_border" not in {r.obligation.code for law in a.obligations.values() for r in law}
