@@ -114,10 +114,20 @@ def _entry(name: str, kind: int, right: int, child: int, start: int, size: int, 
                        start, size)
 
 
-def outlook_message(headers: dict[str, str], body: str, attachments: dict[str, bytes]) -> bytes:
-    """A .msg: string properties by id (e.g. ``{"0037": subject}``), a body, attachments by file name."""
+def outlook_message(headers: dict[str, str], body: str | None, attachments: dict[str, bytes],
+                    html: bytes | None = None, rtf: str | None = None) -> bytes:
+    """A .msg: string properties by id (e.g. ``{"0037": subject}``), a body, attachments by file name.
+
+    ``html`` is PR_BODY_HTML (binary); ``rtf`` goes to PR_RTF_COMPRESSED stored uncompressed ("MELA").
+    """
     streams = {f"__substg1.0_{prop}001F": value.encode("utf-16-le") for prop, value in headers.items()}
-    streams["__substg1.0_1000001F"] = body.encode("utf-16-le")
+    if body is not None:
+        streams["__substg1.0_1000001F"] = body.encode("utf-16-le")
+    if html is not None:
+        streams["__substg1.0_10130102"] = html
+    if rtf is not None:
+        raw = rtf.encode("ascii")
+        streams["__substg1.0_10090102"] = struct.pack("<IIII", len(raw) + 12, len(raw), 0x414C454D, 0) + raw
     for number, (filename, data) in enumerate(attachments.items()):
         storage = f"__attach_version1.0_#{number:08X}"
         streams[f"{storage}/__substg1.0_3707001F"] = filename.encode("utf-16-le")

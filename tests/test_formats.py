@@ -265,3 +265,25 @@ def test_title_rows_above_the_header_are_still_read(tmp_path):
     workbook.save(tmp_path / "list.xlsx")
     hits = [(f.location, f.column) for f in scan(tmp_path, "list.xlsx").findings if f.entity_type == "EMAIL_ADDRESS"]
     assert sorted(hits, key=str) == [("Sheet!A1", None), ("Sheet!B3", "email")]
+
+
+def test_msg_with_only_an_html_body_is_read(tmp_path):
+    from formats_gen import outlook_message
+
+    html = ("<html><head><style>p { color: red }</style></head>\n<body>\n<p>Hello,</p>\n"
+            "<p>客户手机：13912345678</p>\n</body></html>\n").encode()
+    (tmp_path / "html.msg").write_bytes(outlook_message({"0037": "Review"}, None, {}, html=html))
+    result = scan(tmp_path, "html.msg")
+    assert ("PHONE_NUMBER", "body html line 4") in [(f.entity_type, f.location) for f in result.findings]
+
+
+def test_msg_with_only_an_rtf_body_says_the_body_was_not_read(tmp_path):
+    from formats_gen import outlook_message
+
+    rtf = r"{\rtf1\ansi Phone 13912345678\par}"
+    (tmp_path / "rtf.msg").write_bytes(outlook_message({"0C1F": "olivia.baker@example.com"}, None, {}, rtf=rtf))
+    results = {r.item.name: r for r in scan_all(tmp_path, "rtf.msg")}
+    assert "header From" in [f.location for f in results["rtf.msg"].findings]
+    body = results["rtf.msg!(message body)"]
+    assert body.status == "skipped"
+    assert "compressed RTF" in body.reason and "not read" in body.reason

@@ -112,12 +112,17 @@ def _xml_lines(data: bytes, name: str) -> dict[int, list[str]]:
     return handler.lines
 
 
+def html_lines(text: str) -> dict[int, list[str]]:
+    """The visible text and titled attributes of an HTML document, by source line number."""
+    parser = _HtmlText()
+    parser.feed(text)
+    parser.close()
+    return parser.lines
+
+
 def extract(data: bytes, name: str) -> Iterator[Chunk]:
     if _is_html(data, name):
-        parser = _HtmlText()
-        parser.feed(decode(data, name))
-        parser.close()
-        lines = parser.lines
+        lines = html_lines(decode(data, name))
     else:
         lines = _xml_lines(data, name)
     yield from text_chunks((f"line {number}", " ".join(lines[number])) for number in sorted(lines)
