@@ -125,5 +125,12 @@ def test_a_sqlite_url_is_read_in_memory_leaving_nothing_beside_the_file(tmp_path
     sample = _read(path, "t")
     assert (list(sample.rows), sample.note) == ([("x",)], None)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["wal.db"]  # no wal.db-shm, no wal.db-wal
-    with pytest.raises(SourceError, match=r"larger than the 0 MB limit \(raise scan.max_file_mb"):
-        _read(path, "t", max_file_bytes=1000)
+    big = _read(path, "t", max_file_bytes=1000)  # too large for memory: opened in place, immutable
+    assert list(big.rows) == [("x",)] and big.note.startswith("larger than the 0 MB limit for reading into memory")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["wal.db"]
+
+
+def test_a_sqlite_url_naming_a_link_reads_its_target(big_sqlite):
+    link = big_sqlite.parent / "link.db"
+    link.symlink_to(big_sqlite)
+    assert len(list(_read(link, "nokey", sample_rows=5).rows)) == 5

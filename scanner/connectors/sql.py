@@ -10,6 +10,7 @@ import contextlib
 import fnmatch
 import os
 import secrets
+import urllib.parse
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -63,7 +64,7 @@ class SqlConnector:
         seed = options.databases.sample_seed
         self.seed = seed if seed is not None else secrets.randbelow(2**31)
         if self._sqlite:
-            self.engine = sqlite_memory.engine(load or self._sqlite_loader(url.database or ""))
+            self.engine = sqlite_memory.engine(load) if load else self._sqlite_engine(url.database or "")
             return
         if url.password is None and os.environ.get(PASSWORD_ENV):
             url = self._url = url.set(password=os.environ[PASSWORD_ENV])
@@ -75,21 +76,30 @@ class SqlConnector:
             hint = f"pip install 'piiaudit[{extra}]'" if extra else f"pip install {exc.name}"
             raise SourceError(f"{self.source}: the database driver {exc.name} is not installed ({hint})") from None
 
-    def _sqlite_loader(self, database: str) -> Callable[[], bytes]:
-        """Read the file as the folder connector reads files; SQLite itself never opens it (sqlite_memory)."""
-        path = Path(database).expanduser()
-        if database in ("", ":memory:") or not path.exists():
+    def _sqlite_engine(self, database: str) -> sa.Engine:
+        """The file read as the folder connector reads files, into memory (sqlite_memory); SQLite opens
+        it in place, immutable, only when it is larger than ``max_file_mb``."""
+        path = Path(database).expanduser().resolve()  # a link the user named is followed, as a folder root is
+        if database in ("", ":memory:") or not path.is_file():
             raise SourceError(f"{self.source}: no such SQLite database file")
         self._file_exposure = self._file_exposure or sql_exposure.sqlite_file(str(path))
         self._note = self._note or sqlite_memory.wal_note(path)
         max_bytes = self.options.max_file_bytes
+        if path.stat().st_size > max_bytes:
+            # Too large to copy into memory. immutable=1: no lock, no journal, no -shm or -wal created;
+            # mode=ro: SQLite refuses every write. Only the access time may change.
+            in_place = (f"larger than the {max_bytes // 2**20} MB limit for reading into memory: opened in place "
+                        "by SQLite, immutable and read-only (its access time may change)")
+            self._note = "; ".join(filter(None, (in_place, self._note)))
+            url = make_url(f"sqlite:///file:{urllib.parse.quote(str(path))}?mode=ro&immutable=1&uri=true")
+            return self.dialect.engine(url, self.options.databases.statement_timeout_s)
 
         def load() -> bytes:
             try:
                 return read_file(path, str(path), max_bytes)
             except ScanError as exc:
                 raise SourceError(f"{self.source}: {exc}") from None
-        return load
+        return sqlite_memory.engine(load)
 
     def connect(self) -> sa.Connection:
         """A connection whose transactions are read-only and whose statements are time-bounded."""
