@@ -287,3 +287,28 @@ def test_msg_with_only_an_rtf_body_says_the_body_was_not_read(tmp_path):
     body = results["rtf.msg!(message body)"]
     assert body.status == "skipped"
     assert "compressed RTF" in body.reason and "not read" in body.reason
+
+
+@pytest.mark.parametrize("encoding, python_name", [("UTF-16", "utf-16"), ("ISO-8859-1", "latin-1"),
+                                                   ("utf-8", "utf-8-sig")])
+def test_xml_in_other_declared_encodings_is_still_read(tmp_path, encoding, python_name):
+    text = (f"<?xml version='1.0' encoding='{encoding}'?>\n<client>\n  <nom>José Müller</nom>\n"
+            "  <mail>jose.muller@example.com</mail>\n</client>\n")
+    (tmp_path / "other.xml").write_bytes(text.encode(python_name))
+    result = scan(tmp_path, "other.xml")
+    assert result.status == "scanned", result.reason
+    assert ("EMAIL_ADDRESS", "line 4") in [(f.entity_type, f.location) for f in result.findings]
+
+
+def test_docx_header_linked_to_the_previous_section_is_read_once(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Contact lena.moss@example.com"
+    document.add_paragraph("Part one")
+    document.add_section()
+    document.add_paragraph("Part two")
+    assert document.sections[1].header.is_linked_to_previous
+    document.save(tmp_path / "two.docx")
+    result = scan(tmp_path, "two.docx")
+    assert [f.location for f in result.findings if f.entity_type == "EMAIL_ADDRESS"] == ["section 1 header"]
