@@ -126,6 +126,8 @@ class DetectionEngine:
             english_view(chunk.text) if lang == "en" and len(routes) > 1 else chunk.text, language=lang,
             entities=self._entities[lang], context=[chunk.column] if chunk.column else None,
             return_decision_process=True)]
+        if len(routes) > 1:
+            results = _full_text_decides(results)
         # Before a column is judged: "Keyboard K8" must not count towards a column of names.
         results = [(lang, r) for lang, r in results if not self._is_implausible_name(chunk.text, r)]
         classes: tuple[ColumnClass, ...] = ()
@@ -165,6 +167,21 @@ class DetectionEngine:
         """Recognizers of birth dates declare ``is_minor(text)``; others say nothing about age."""
         derive = getattr(self._recognizers_by_name.get(recognizer_name), "is_minor", None)
         return derive(raw) if derive else None
+
+
+def _recognizer_name(result) -> str:
+    return (result.recognition_metadata or {}).get("recognizer_name", "unknown")
+
+
+def _full_text_decides(results: list) -> list:
+    """Drop the English pipeline's copy of a match the same recognizer also made in the Chinese one.
+
+    The English pipeline sees Chinese blanked (english_view), so 批次号 or 订单号 next to a number
+    would be lost and its copy would outscore the Chinese pipeline's, which saw the whole line.
+    """
+    seen_in_zh = {(_recognizer_name(r), r.start, r.end) for lang, r in results if lang == "zh"}
+    return [(lang, r) for lang, r in results
+            if lang == "zh" or (_recognizer_name(r), r.start, r.end) not in seen_in_zh]
 
 
 def _reasons(result) -> tuple[str, ...]:

@@ -44,3 +44,17 @@ def test_nearest_context_word_decides(engine):
 def test_longer_word_wins_a_tie(engine):
     # "routing number" (negative) and "number" (supportive) end at the same place: the longer decides.
     assert score(engine, "routing number 021000021", "PHONE_NUMBER") == 0.0
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("批次号：4111111111111111  产品：Espresso Maker X1", "CREDIT_CARD"),
+    ("订单号：13812345678  产品：Espresso Maker X1", "PHONE_NUMBER"),
+])
+def test_chinese_negative_context_counts_in_mixed_text(engine, text, entity):
+    # The Latin product name sends the line through the English pipeline too, which sees 批次号 blanked.
+    assert score(engine, text, entity) == 0.0
+
+
+def test_chinese_context_raises_the_score_in_mixed_text(engine):
+    assert score(engine, "手机 13800138000 (John Smith)", "PHONE_NUMBER") > \
+        score(engine, "备注 13800138000 (John Smith)", "PHONE_NUMBER")
