@@ -9,6 +9,7 @@ import jinja2
 
 from reports.assessment import Assessment, Options, build
 from reports.heatmap import heat_map
+from reports.locations import localise
 from reports.summary import evidence
 from reports.validate import LANGUAGES
 from scanner.errors import ConfigError
@@ -35,6 +36,7 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("reports", "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["num"] = lambda value: f"{value:,}" if value is not None else ""
+    env.filters["place"] = localise  # {{ f.location | place(lang) }}
     return env
 
 

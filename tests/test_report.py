@@ -243,3 +243,17 @@ def test_crossed_cross_border_threshold_recommends_the_transfer_steps(out):
     for code in ("xb_provisions_thresholds", "pipl_art_38_39_cross_border", "gdpr_ch_v_transfers"):
         assert rows[code].triggered_by == ("threshold",) and "cross_border" in rows[code].remediation
     assert "pipl_art_38_39_cross_border" not in {r.obligation.code for law in a.obligations.values() for r in law}
+
+
+def test_chinese_report_names_types_and_locations_in_chinese(out):
+    html = render_report(out, lang="zh")
+    risk = html.split('<section id="risk">')[1].split("</section>")[0].split("<h3>")[1]
+    tags = re.findall(r'<a class="tag" href="#cls-(\w+)"[^>]*>([^<]+)</a>', risk)
+    assert tags and all(label != code for code, label in tags)
+    assert {("CN_RESIDENT_ID", "居民身份证号码"), ("EMAIL_ADDRESS", "电子邮件地址")} <= set(tags)
+    evidence = html.split('<section id="evidence">')[1].split("</section>")[0]
+    cells = set(re.findall(r'</td><td>([^<]*)</td><td>', evidence))
+    assert {"第2行", "第1行", "第2页", "工作表“Sheet1”B2单元格"} <= cells
+    assert not {"row 2", "line 1", "page 2", "Sheet1!B2"} & cells
+    english = render_report(out, lang="en").split('<section id="evidence">')[1]
+    assert "<td>row 2</td>" in english and "<td>Sheet1!B2</td>" in english
