@@ -160,7 +160,10 @@ COVERAGE = {
            "20–400 at 95% confidence (2 of 1,000 rows read)", "28–361 at 95% confidence (2 of 1,000 rows read)",
            "the column holds this type: 98% of 1,000 values valid", "exact: every row read",
            "not decided for the whole column: 12% of 1,000 values valid"],
-    "zh": ["全部行", "seed 7", "95% 置信区间 20–400（已读 1,000 行中有 2 行）", "精确值：已读取全部行",
+    "zh": ["全部行", "主键区间：在 id 上随机选取 10 个起点，每个区间最多 100 行，种子 7", "全部行（120）",
+           "archive/old.zip：受密码保护的 zip（请索取未加密的副本或密码）",
+           "broken.docx：无法读取的 .docx 文件（已加密、受密码保护或已损坏）",
+           "95% 置信区间 20–400（已读 1,000 行中有 2 行）", "精确值：已读取全部行",
            "整列判定为此类型：1,000 个值中 98% 有效", "未判定整列：1,000 个值中 12% 有效"],
 }
 
