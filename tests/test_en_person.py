@@ -23,6 +23,8 @@ def test_names_on_consecutive_lines_are_separate(engine):
     ("between Velez-Henderson and Mr. Lee", ["Lee"]),    # a firm: two surnames, no given name
     ("Supplier: Watkins", []),                           # negative context
     ("Dear Jenna, thanks for your note.", ["Jenna"]),
+    ("# Release 5.6.5\n\n- Fixed a crash in LED Desk Lamp firmware", []),  # the entity's last line is a verb
+    ("- John Smith, CFO\n- Mary Jones", ["John Smith", "Mary Jones"]),
 ])
 def test_in_text(engine, text, expected):
     assert [v for e, v in detect(engine, text) if e == "PERSON"] == expected

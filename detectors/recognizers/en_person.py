@@ -22,6 +22,19 @@ _HYPHENATED = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s*$")
 
 
+# A name has a proper noun (or a noun, or a foreign word, where the tagger is unsure) in it.
+_NAME_POS = frozenset({"PROPN", "NOUN", "X"})
+
+
+def _has_noun(nlp_artifacts, start: int, end: int) -> bool:
+    """False for a piece of an entity made only of verbs and punctuation: spaCy's entity "Release
+    5.6.5\n\n- Fixed" leaves "- Fixed" on its last line. True where the text has no part-of-speech tags."""
+    doc = getattr(nlp_artifacts, "tokens", None)
+    if doc is None or not doc.has_annotation("POS"):
+        return True
+    return any(t.pos_ in _NAME_POS for t in doc if t.idx < end and t.idx + len(t) > start)
+
+
 class EnglishPersonRecognizer(SpacyRecognizer):
     ENTITY = "PERSON"
     REPLACES = ("SpacyRecognizer",)  # Presidio's, removed from the registry by the engine
@@ -45,7 +58,7 @@ class EnglishPersonRecognizer(SpacyRecognizer):
             for line in _LINE.finditer(text, result.start, result.end):
                 start = line.start() + len(line.group()) - len(line.group().lstrip())
                 end = line.end() - len(line.group()) + len(line.group().rstrip())
-                if end > start:
+                if end > start and _has_noun(nlp_artifacts, start, end):
                     results.append(RecognizerResult(result.entity_type, start, end, result.score,
                                                     result.analysis_explanation, result.recognition_metadata))
         return results
