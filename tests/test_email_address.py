@@ -10,6 +10,7 @@ from conftest import detect
     ("not an address: user@localhost", []),
     ("version 1.2@3.4", []),
     ("url: postgresql://billing:AFIWsQE36g!NAmvPpm@db.internal.example.com:5432/billing", []),
+    ("url: postgresql://billing:OTtLf2#nrgOQiJtmu@db.internal.example.com:5432/billing", []),  # '#' in it
     ("smtp://mailer@relay.example.com:25", []),
     ("https://crm.example.com/contact?email=li.wei@example.com", ["li.wei@example.com"]),
 ])

@@ -7,8 +7,9 @@ from presidio_analyzer import Pattern
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
 
 # In scheme://user:password@host the part before @ is a login and the host is a server, not a mailbox
-# (an address in the path or query, ?email=a@b.com, is still one).
-_URL_USERINFO = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s/?#@]*$")
+# (an address in the path or query, ?email=a@b.com, is still one). Passwords in config files often hold
+# an unescaped '#', so it does not end the user info here.
+_URL_USERINFO = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s/?@]*$")
 
 
 class EmailAddressRecognizer(EmailRecognizer):
