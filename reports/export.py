@@ -56,8 +56,9 @@ def _classification(rules, entity_type: str) -> dict:
     if rule is None:
         return {}
     return {"pipl_sensitive": rule.pipl_sensitive, "gdpr_special_category": rule.gdpr_special_category,
-            "ccpa_sensitive": rule.ccpa_sensitive, "ccpa_breach_element": rule.ccpa_breach_element,
-            "hipaa_identifier": rule.hipaa_identifier, "pci_dss": rule.pci_dss, "unverified": list(rule.unverified)}
+            "gdpr_art_10": rule.gdpr_art_10, "ccpa_sensitive": rule.ccpa_sensitive,
+            "ccpa_breach_element": rule.ccpa_breach_element, "hipaa_identifier": rule.hipaa_identifier,
+            "pci_dss": rule.pci_dss, "unverified": list(rule.unverified)}
 
 
 def write_json(a: Assessment, output: Path) -> None:

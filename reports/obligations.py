@@ -24,8 +24,8 @@ _LAW = re.compile(r"[A-Z][A-Z0-9_]*")
 # CCPA: when an entity is §1798.140(ae) sensitive, and what it needs to be a §1798.81.5(d)(1) element.
 CCPA_SENSITIVE = ("always", "never", "with_credentials")
 CCPA_BREACH_ELEMENT = ("name", "with_name", "with_name_and_code", "with_password", "never")
-_CLASSIFICATION_FIELDS = ("gbt35273_category", "pipl_sensitive", "gdpr_special_category", "ccpa_sensitive",
-                          "ccpa_breach_element", "hipaa_identifier", "pci_dss")
+_CLASSIFICATION_FIELDS = ("gbt35273_category", "pipl_sensitive", "gdpr_special_category", "gdpr_art_10",
+                          "ccpa_sensitive", "ccpa_breach_element", "hipaa_identifier", "pci_dss")
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,7 @@ class EntityRules:
     gbt35273_category: Text
     pipl_sensitive: bool  # PIPL Art. 28 (conservative where the reference says "treat as")
     gdpr_special_category: bool  # GDPR Art. 9
+    gdpr_art_10: bool  # GDPR Art. 10: personal data relating to criminal convictions and offences
     personal: bool  # False for company data such as CN_USCC
     ccpa_sensitive: str  # CCPA_SENSITIVE
     ccpa_breach_element: str  # CCPA_BREACH_ELEMENT
@@ -168,7 +169,8 @@ def _entity(name: str, entry: dict, obligations: Mapping, remediation: Mapping, 
     rules = EntityRules(
         name, _text(entry, "label", label, where), _text(entry, "gbt35273_category", label, where),
         require(entry, "pipl_sensitive", bool, label, where),
-        require(entry, "gdpr_special_category", bool, label, where), require(entry, "personal", bool, label, where),
+        require(entry, "gdpr_special_category", bool, label, where), require(entry, "gdpr_art_10", bool, label, where),
+        require(entry, "personal", bool, label, where),
         _choice(entry, "ccpa_sensitive", CCPA_SENSITIVE, label, where),
         _choice(entry, "ccpa_breach_element", CCPA_BREACH_ELEMENT, label, where), hipaa,
         require(entry, "pci_dss", bool, label, where),

@@ -260,3 +260,15 @@ def test_chinese_report_names_types_and_locations_in_chinese(out):
     assert not {"row 2", "line 1", "page 2", "Sheet1!B2"} & cells
     english = render_report(out, lang="en").split('<section id="evidence">')[1]
     assert "<td>row 2</td>" in english and "<td>Sheet1!B2</td>" in english
+
+
+@pytest.mark.parametrize("lang, header", [("en", "GDPR Art. 10 (criminal convictions)"),
+                                          ("zh", "GDPR 第10条（刑事定罪）")])
+def test_classification_shows_gdpr_art_10_next_to_art_9(out, lang, header):
+    table = render_report(out, lang=lang).split('<table id="by-entity"')[1].split("</table>")[0]
+    headers = re.findall(r"<th[^>]*>([^<]+)</th>", table.split("</thead>")[0])
+    assert headers[headers.index("GDPR Art. 9" if lang == "en" else "GDPR 第9条") + 1] == header
+    rows = table.split("</thead>")[1].split("<tr")[1:]
+    assert rows and all(row.count("<td") == len(headers) for row in rows)  # an Art. 10 cell in every row
+    eu_less = render_report(out, lang=lang, options=Options(jurisdictions=("cn",)))
+    assert header not in eu_less.split('<table id="by-entity"')[1].split("</thead>")[0]
