@@ -25,6 +25,8 @@ def test_public_vectors(cn_vectors):
     ('"order_no": "202477617409319254",', []),     # the same, and "order" alone cannot outweigh a checksum
     ("统一社会信用代码：91440305838851678X", []),    # organisation code check character (7) is wrong
     ("统一社会信用代码：91240305838851677D", []),    # no province 24
+    ("统一社会信用代码：20110105838851677A", []),    # authority 2 (foreign affairs) has no entity type 0
+    ("统一社会信用代码：94440305838851677H", []),    # nor has 9 (market regulation) type 4
     ("统一社会信用代码：91100000838851677E", ["91100000838851677E"]),  # registered nationally: region 100000
 ])
 def test_in_text(engine, text, expected):
