@@ -1,7 +1,7 @@
 """Everything the report says about one scan, computed once for the HTML, JSON and CSV outputs."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reports.actions import Action, Flag, Situation, red_flags, urgent_actions
@@ -23,6 +23,7 @@ class Options:
     deal: str | None = None  # acquisition | deregistration | routine
     jurisdictions: tuple[str, ...] = JURISDICTIONS
     turnover: Turnover | None = None
+    retention_days: int | None = None  # overrides config/risk.yaml's retention_days for this report
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,8 @@ def build(out_dir: Path, scan_id: str | None = None, options: Options = Options(
     """Read the scan's Parquet files and manifest and assess them; the sources are never opened."""
     data = load_scan(out_dir, scan_id)
     rules, config = load_obligations(), load_risk_config()
+    if options.retention_days is not None:
+        config = replace(config, retention_days=options.retention_days)
     people = count_people(data.findings, rules, config.strong_identifiers, data.columns)
     risks = assess(data, rules, config, people, options.deal)
     thresholds = _thresholds(rules, people, options.jurisdictions)

@@ -55,11 +55,14 @@ DEAL_CONTEXT = (
                  help="Whose law to show: a comma-separated subset of cn,eu,us."),
     click.option("--turnover", type=TurnoverType(),
                  help="Previous year's turnover for the statutory maxima, e.g. 3.2b (RMB) or '250m EUR'."),
+    click.option("--retention-days", type=click.IntRange(min=1), metavar="N",
+                 help="Personal information untouched for more than N days is past its retention period "
+                      "(PIPL Art. 47); default: retention_days in config/risk.yaml."),
 )
 
 
 def deal_context(command):
-    """Add --deal, --jurisdictions and --turnover to a command that writes a report."""
+    """Add --deal, --jurisdictions, --turnover and --retention-days to a command that writes a report."""
     for option in reversed(DEAL_CONTEXT):
         command = option(command)
     return command

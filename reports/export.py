@@ -21,7 +21,8 @@ def summary(a: Assessment) -> dict:
     return {
         "scan": {key: manifest.get(key) for key in ("scan_id", "sources", "started_at", "finished_at", "status")},
         "options": {"deal": a.options.deal, "jurisdictions": list(a.options.jurisdictions),
-                    "turnover": asdict(a.options.turnover) if a.options.turnover else None},
+                    "turnover": asdict(a.options.turnover) if a.options.turnover else None,
+                    "retention_days": a.config.retention_days},
         "overall_risk": a.overall,
         "people": {key: getattr(a.people, key) for key in
                    ("people", "minors", "sensitive_people", "ccpa_records", "people_high")},

@@ -66,7 +66,7 @@ def main():
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @library_errors
 def scan(sources, out_dir, config_file, workers, sample_rows, full_tables, language, include, exclude, no_report,
-         report_lang, deal, jurisdictions, turnover, quiet):
+         report_lang, deal, jurisdictions, turnover, retention_days, quiet):
     """Scan SOURCE... (paths, sqlite:///file.db, …) and write findings and report.html to --out DIR.
 
     The report options are those of `piiaudit report`, which can re-render it later from the findings.
@@ -80,7 +80,7 @@ def scan(sources, out_dir, config_file, workers, sample_rows, full_tables, langu
                                exclude=exclude, include=include)
     if not no_report:
         _write_report(out_dir, summary.scan_id, out_dir / "report.html", report_lang, console,
-                      Options(deal, jurisdictions, turnover))
+                      Options(deal, jurisdictions, turnover, retention_days))
 
 
 @main.command()
@@ -94,13 +94,13 @@ def scan(sources, out_dir, config_file, workers, sample_rows, full_tables, langu
 @click.option("-o", "output", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write it (default: DIR/report.html, DIR/report.json or DIR/evidence.csv).")
 @library_errors
-def report(out_dir, scan_id, lang, deal, jurisdictions, turnover, fmt, output):
+def report(out_dir, scan_id, lang, deal, jurisdictions, turnover, retention_days, fmt, output):
     """Render the risk report of a scan in DIR from its Parquet findings (HTML, JSON or CSV)."""
     from reports.assessment import Options
 
     default = {"html": "report.html", "json": "report.json", "csv": "evidence.csv"}[fmt]
     _write_report(out_dir, scan_id, output or out_dir / default, lang, Console(stderr=True),
-                  Options(deal, jurisdictions, turnover), fmt)
+                  Options(deal, jurisdictions, turnover, retention_days), fmt)
 
 
 def _write_report(out_dir: Path, scan_id: str | None, output: Path, lang: str, console: Console,

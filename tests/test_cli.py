@@ -80,10 +80,19 @@ def test_scan_writes_the_report_for_the_deal_language_and_turnover_given(tmp_pat
     assert "160,000,000" in html  # 5% of RMB 3.2 billion
 
 
-def test_scan_report_options_are_validated_before_scanning(tmp_path):
-    result = run("scan", DATA / "formats", "--out", tmp_path / "out", "--turnover", "lots")
-    assert result.exit_code == 2 and "give an amount" in result.output
+@pytest.mark.parametrize("args, message", [(["--turnover", "lots"], "give an amount"),
+                                           (["--retention-days", "0"], "--retention-days")])
+def test_scan_report_options_are_validated_before_scanning(tmp_path, args, message):
+    result = run("scan", DATA / "formats", "--out", tmp_path / "out", *args)
+    assert result.exit_code == 2 and message in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_scan_passes_the_retention_period_to_its_report(tmp_path):
+    out = tmp_path / "out"
+    result = run("scan", DATA / "formats" / "note_zh.txt", "--out", out, "--quiet", "--retention-days", "4321")
+    assert result.exit_code == 0, result.output
+    assert "more than 4,321 days" in (out / "report.html").read_text(encoding="utf-8")
 
 
 def test_quiet_scan_prints_nothing(tmp_path):

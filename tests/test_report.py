@@ -112,7 +112,7 @@ def test_json_summary(out, tmp_path):
     assert data["overall_risk"] == "critical"
     assert {k: data["people"][k] for k in EXPECTED} == EXPECTED
     assert data["options"] == {"deal": "acquisition", "jurisdictions": ["cn", "eu", "us"],
-                               "turnover": {"amount": 3_200_000_000, "currency": "CNY"}}
+                               "turnover": {"amount": 3_200_000_000, "currency": "CNY"}, "retention_days": 1095}
     assert [a["code"] for a in data["urgent_actions"]] == ["credentials", "access_control", "pci"]
     assert all(m["note"] == "statutory maximum, not a prediction" for m in data["statutory_maxima"])
     assert {t["code"] for t in data["thresholds"] if t["crossed"]} == {"minors_yearly_audit"}
@@ -272,3 +272,27 @@ def test_classification_shows_gdpr_art_10_next_to_art_9(out, lang, header):
     assert rows and all(row.count("<td") == len(headers) for row in rows)  # an Art. 10 cell in every row
     eu_less = render_report(out, lang=lang, options=Options(jurisdictions=("cn",)))
     assert header not in eu_less.split('<table id="by-entity"')[1].split("</thead>")[0]
+
+
+def _stale(assessment) -> set[str]:
+    return {r.facts.item for r in assessment.risks if r.stale}
+
+
+def test_retention_days_decides_what_is_stale(out, tmp_path):
+    # The scan started 2026-11-20: hr/员工.csv was last changed in 2019, docs/contract.pdf on 2026-01-05 (319 days).
+    assert _stale(build(out)) == {"hr/员工.csv"}  # config/risk.yaml: 1095 days
+    assert _stale(build(out, options=Options(retention_days=300))) == {"hr/员工.csv", "docs/contract.pdf"}
+    assert _stale(build(out, options=Options(retention_days=3000))) == set()
+    cli("report", out, "--format", "json", "--retention-days", "300", "-o", tmp_path / "r.json")
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert data["options"]["retention_days"] == 300
+    stale = {r["item"] for r in data["items"] if any(f["name"] == "stale" for f in r["factors"])}
+    assert stale == {"hr/员工.csv", "docs/contract.pdf"}
+    html = render_report(out, options=Options(retention_days=300))
+    assert "more than 300 days" in html  # the method appendix states the period used
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "soon"])
+def test_retention_days_is_validated(out, value):
+    result = CliRunner().invoke(main, ["report", str(out), "--retention-days", value])
+    assert result.exit_code == 2 and "--retention-days" in result.output
