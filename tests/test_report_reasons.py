@@ -3,13 +3,17 @@ the zh report; unknown text is shown as stored; a broken pattern names file and 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import yaml
 from report_fixtures import ITEMS, TABLES
 
+import scanner
 from reports.reasons import load_patterns, translate
 from scanner.errors import ConfigError
+
+SCANNER = Path(scanner.__file__).parent
 
 # One example of each reason the scanner writes (grep scanner/ for SkippedError, ExtractError and
 # Member(reason=…)), with the item name in front where the scanner puts it.
@@ -43,6 +47,7 @@ SCANNER_REASONS = [
     "not read: That compression method is not supported",
     "a.zip: not opened, nested deeper than 3 archives",
     "attached Outlook item inside a .msg: not read (save it as a .msg file and scan that)",
+    "message body stored only as compressed RTF: not read (save the message as .eml or .txt and scan that)",
     "big.csv: larger than the 100 MB limit (raise scan.max_file_mb to read it)",
     "dead: symbolic link to nothing (broken), not followed",
     "out: symbolic link out of the scanned folder, not followed (scan its target as a source)",
@@ -59,6 +64,7 @@ SCANNER_REASONS = [
     "under its other name), not walked again",
     "a.csv: could not be read over SMB (STATUS_ACCESS_DENIED)",
     "hr: folder not scanned, it cannot be listed (STATUS_ACCESS_DENIED)",
+    "deep/x: folder not scanned, more than 64 folders deep (a loop of links?)",
 ]
 SCANNER_SAMPLING = [
     "every row (120)", "every row (--full-tables)", "first 10000 rows (no integer primary key to sample by)",
@@ -101,3 +107,13 @@ def test_broken_pattern_names_file_and_key(tmp_path, entry, message):
     path.write_text(yaml.safe_dump({"reasons": [entry], "sampling": []}), encoding="utf-8")
     with pytest.raises(ConfigError, match=re.escape(f"{path}: ") + ".*" + re.escape(message)):
         load_patterns(path)
+
+
+def test_the_list_keeps_up_with_the_scanner():
+    # The fixed words each raise or reason= in scanner/ starts with must be in an example above, so a
+    # new reason gets an example here, and the test above then asks for its pattern.
+    starts = re.compile(r'(?:(?:SkippedError|ExtractError)\(f?"(?:\{[^}]*\}: )?|reason=f?"|return f"\{\w+\}: )'
+                        r'([^"{]{12,})')
+    source = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SCANNER.rglob("*.py")))
+    fragments = {m.group(1) for m in starts.finditer(source)}
+    assert fragments and sorted(f for f in fragments if not any(f in r for r in SCANNER_REASONS)) == []
