@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-from reports.assessment import Assessment, Options, build
+from reports.assessment import Assessment, Options, build, shown
 from reports.heatmap import heat_map
 from reports.locations import localise
 from reports.reasons import translate
@@ -50,9 +50,16 @@ def render_html(assessment: Assessment, lang: str = "en") -> str:
     checklist = rules.context.deals[deal] if deal else None
     warnings = [s for s in checklist.steps if s.warning] if checklist and assessment.risks else []
     sensitive = [e for e, r in rules.entities.items() if r.pipl_sensitive or r.gdpr_special_category]
+    jurisdictions = assessment.options.jurisdictions
+
+    def cited(codes: tuple[str, ...]) -> list[str]:
+        # Citations of the laws --jurisdictions shows; a deal step citing none of them keeps its own,
+        # since the checklists are PRC law whatever else is shown.
+        return [c for c in codes if shown(rules, c, jurisdictions)] or list(codes)
+
     return environment().get_template("report.html").render(
         lang=lang, t=words, a=assessment, manifest=data.manifest, rules=rules, cfg=assessment.config,
-        deal=checklist, deal_warnings=warnings, sensitive_types=sensitive,
+        deal=checklist, deal_warnings=warnings, sensitive_types=sensitive, cited=cited,
         entities=assessment.entities, coverage=assessment.coverage, heat=heat_map(data.findings, assessment.rules),
         evidence={e.entity_type: evidence(data.findings, e.entity_type) for e in assessment.entities},
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))

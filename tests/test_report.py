@@ -296,3 +296,13 @@ def test_retention_days_decides_what_is_stale(out, tmp_path):
 def test_retention_days_is_validated(out, value):
     result = CliRunner().invoke(main, ["report", str(out), "--retention-days", value])
     assert result.exit_code == 2 and "--retention-days" in result.output
+
+
+@pytest.mark.parametrize("deal", ["acquisition", "deregistration"])
+def test_citations_follow_the_jurisdictions_shown(out, deal):
+    html = render_report(out, options=Options(deal=deal, jurisdictions=("cn",)))
+    for section in ("people", "deal"):
+        part = html.split(f'<section id="{section}">')[1].split("</section>")[0]
+        assert "GDPR" not in part and "PIPL" in part, section
+    eu = render_report(out, options=Options(deal="deregistration", jurisdictions=("cn", "eu")))
+    assert "GDPR Art. 17" in eu.split('<section id="deal">')[1] and "GDPR Arts. 44–49" in eu
