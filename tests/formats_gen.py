@@ -1,7 +1,8 @@
 """Binary format fixtures, generated at test time rather than committed as opaque blobs.
 
-PDF and Outlook .msg have no well-kept writer among our dependencies, so small writers are here:
-a one-font text PDF, and an OLE compound file (version 3, every stream in the mini stream).
+PDF and Outlook .msg have no well-kept writer among our dependencies, so small writers are kept:
+a one-font text PDF (bench/pdf.py, shared with the benchmark room), and here an OLE compound file
+(version 3, every stream in the mini stream).
 """
 from __future__ import annotations
 
@@ -11,31 +12,8 @@ import uuid
 from email.message import EmailMessage
 from pathlib import Path
 
-# --- PDF -----------------------------------------------------------------------------------------
-
-
-def pdf(pages: list[list[str]]) -> bytes:
-    """A PDF whose page N shows the lines ``pages[N-1]`` in Helvetica (ASCII only)."""
-    count = len(pages)
-    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(count))
-    objects = ["<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {count} >>",
-               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    for number, lines in enumerate(pages):
-        text = " ".join(f"({line}) Tj T*" for line in lines)
-        stream = f"BT /F1 11 Tf 14 TL 72 720 Td {text} ET".encode("latin-1")
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
-                       f"/Contents {5 + 2 * number} 0 R >>")
-        objects.append(f"<< /Length {len(stream)} >>\nstream\n{stream.decode('latin-1')}\nendstream")
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
-
+from bench.legacy_sheets import ods, xls
+from bench.pdf import pdf
 
 # --- OLE compound file (for .msg) ----------------------------------------------------------------
 
@@ -229,27 +207,8 @@ def layered_docx(path: Path) -> None:
 
 def legacy_spreadsheets(room: Path, name: str, sheet: str, rows: list[list[str]]) -> None:
     """``name``.xls (Excel 97–2003, xlwt) and ``name``.ods (OpenDocument, odfpy) holding ``rows``."""
-    import xlwt
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.table import Table, TableCell, TableRow
-    from odf.text import P
-
-    book = xlwt.Workbook(encoding="utf-8")
-    cells = book.add_sheet(sheet)
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            cells.write(r, c, value)
-    book.save(str(room / f"{name}.xls"))
-    document, table = OpenDocumentSpreadsheet(), Table(name=sheet)
-    for row in rows:
-        line = TableRow()
-        for value in row:
-            cell = TableCell(valuetype="string")
-            cell.addElement(P(text=value))
-            line.addElement(cell)
-        table.addElement(line)
-    document.spreadsheet.addElement(table)
-    document.save(str(room / f"{name}.ods"))
+    (room / f"{name}.xls").write_bytes(xls([(sheet, rows)]))
+    (room / f"{name}.ods").write_bytes(ods([(sheet, rows)]))
 
 
 def protected_fixtures(room: Path) -> None:
