@@ -67,6 +67,23 @@ class JsonDoc:
 
 
 @dataclass
+class Deck:
+    """A slide deck (pptx): each slide's lines and its speaker notes."""
+
+    slides: list[tuple[Doc, Doc]]
+
+    def planted(self) -> list[P]:
+        return [p for body, notes in self.slides for p in body.planted() + notes.planted()]
+
+
+@dataclass
+class Archive:
+    """A zip archive of documents; each member is an item of its own (``x.zip!inner.txt``)."""
+
+    members: list[tuple[str, Doc | JsonDoc]]
+
+
+@dataclass
 class Table:
     """Rows of cells; a cell is plain text, a planted value, or a list of parts (free text)."""
 

@@ -3,9 +3,10 @@
     python -m bench.room --seed 1 --out /tmp/room1
 
 Truth is kept per container (a file or a database table), per item (a text file, or one column of a
-table or spreadsheet) and per span. Span offsets are in the item's extracted text, the text the
-scanner's own extractors produce, which is what findings' ``start``/``end`` refer to; cells of tables
-are located like findings (``row 7``, ``Sheet1!C7``). Same seed, same truth.
+table or spreadsheet; a zip's members are items, and containers, of their own: ``x.zip!inner.txt``) and
+per span. Span offsets are in the item's extracted text, the text the scanner's own extractors
+produce, which is what findings' ``start``/``end`` refer to; cells of tables are located like findings
+(``row 7``, ``Sheet1!C7``). Same seed, same truth.
 """
 from __future__ import annotations
 
@@ -15,16 +16,22 @@ import io
 import json
 import re
 import sqlite3
+import zipfile
 from email.message import EmailMessage
 from email.utils import formataddr
 from pathlib import Path
 
 import docx
+import pptx
 from openpyxl import Workbook
+from pptx.util import Inches
 
 from bench.decoys import DECOY_FILES, decoy_tables
-from bench.doc import Doc, JsonDoc, Table, planted_in, text_of
+from bench.doc import Archive, Deck, Doc, JsonDoc, Table, planted_in, text_of
 from bench.documents import DOCUMENTS
+from bench.formats import FORMAT_FILES
+from bench.legacy_sheets import ods, xls
+from bench.pdf import pdf
 from bench.score import item_key
 from bench.tables import TABLE_FILES, crm_tables
 from bench.values import Values
@@ -40,9 +47,26 @@ def script(value: str) -> str:
     return "zh" if _CJK.search(value) else "en"
 
 
-def _doc_bytes(path: str, doc: Doc | JsonDoc) -> bytes:
+def _deck_bytes(deck: Deck) -> bytes:
+    presentation = pptx.Presentation()
+    for body, notes in deck.slides:
+        slide = presentation.slides.add_slide(presentation.slide_layouts[6])  # blank
+        frame = slide.shapes.add_textbox(Inches(0.5), Inches(0.5), Inches(9), Inches(6)).text_frame
+        frame.text = "\n".join(text_of(line) for line in body.lines)
+        if notes.lines:
+            slide.notes_slide.notes_text_frame.text = "\n".join(text_of(line) for line in notes.lines)
+    out = io.BytesIO()
+    presentation.save(out)
+    return out.getvalue()
+
+
+def _doc_bytes(path: str, doc: Doc | JsonDoc | Deck) -> bytes:
     if isinstance(doc, JsonDoc):
         return json.dumps(doc.plain(), ensure_ascii=False, indent=2).encode()
+    if isinstance(doc, Deck):
+        return _deck_bytes(doc)
+    if path.endswith(".pdf"):
+        return pdf([[text_of(line) for line in doc.lines]])
     if path.endswith(".docx"):
         document = docx.Document()
         for line in doc.lines:
@@ -90,9 +114,30 @@ class Room:
         self.items: dict[str, set[str]] = {}
         self.spans: list[dict] = []
 
-    def text_file(self, path: str, doc: Doc | JsonDoc) -> None:
+    def add(self, path: str, doc: Doc | JsonDoc | Deck | Archive | list[Table]) -> None:
+        if isinstance(doc, Archive):
+            self.archive(path, doc)
+        elif isinstance(doc, list):
+            self.table_file(path, doc)
+        else:
+            self.text_file(path, doc)
+
+    def text_file(self, path: str, doc: Doc | JsonDoc | Deck) -> None:
         data = _doc_bytes(path, doc)
         self._write(path, data)
+        self._text_truth(path, data, doc)
+
+    def archive(self, path: str, archive: Archive) -> None:
+        """A zip whose members are items, and containers, of their own: ``x.zip!inner.txt``."""
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as written:
+            for name, doc in archive.members:
+                data = _doc_bytes(name, doc)
+                written.writestr(name, data)
+                self._text_truth(f"{path}!{name}", data, doc, "zip")
+        self._write(path, out.getvalue())
+
+    def _text_truth(self, path: str, data: bytes, doc: Doc | JsonDoc | Deck, fmt: str | None = None) -> None:
         text = _extracted_text(path, data)
         planted = {(p.entity, p.value) for p in doc.planted()}
         for entity, value in sorted(planted):
@@ -101,7 +146,7 @@ class Room:
                 raise AssertionError(f"{path}: planted {entity} not found in the extracted text")
             self.spans += [{"item": path, "entity": entity, "start": s, "end": e, "script": script(value)}
                            for s, e in found]
-        self._container(path, path.rsplit(".", 1)[-1], {path: {e for e, _ in planted}})
+        self._container(path, fmt or path.rsplit(".", 1)[-1], {path: {e for e, _ in planted}})
 
     def table_file(self, path: str, tables: list[Table]) -> None:
         if path.endswith(".xlsx"):
@@ -115,6 +160,9 @@ class Room:
             out = io.BytesIO()
             workbook.save(out)
             data = out.getvalue()
+        elif path.endswith((".xls", ".ods")):
+            sheets = [(t.sheet, [t.header] + [[text_of(cell) for cell in row] for row in t.rows]) for t in tables]
+            data = (xls if path.endswith(".xls") else ods)(sheets)
         else:
             out = io.StringIO()
             writer = csv.writer(out, delimiter="\t" if path.endswith(".tsv") else ",", lineterminator="\n")
@@ -122,7 +170,7 @@ class Room:
             writer.writerows([text_of(cell) for cell in row] for row in tables[0].rows)
             data = out.getvalue().encode()
         self._write(path, data)
-        xlsx = path.endswith(".xlsx")
+        xlsx = path.endswith((".xlsx", ".xls", ".ods"))
         for table in tables:
             self._cells(path, table, lambda r, c, t=table: f"{t.sheet}!{column_letter(c)}{r + 2}" if xlsx
                         else f"row {r + 2}")
@@ -174,14 +222,14 @@ def generate(out: Path, seed: int, copies: int = 2, rows: int = 40) -> dict:
     room.root.mkdir(parents=True, exist_ok=True)
     for n in range(1, copies + 1):
         for make in DOCUMENTS + DECOY_FILES:
-            path, doc = make(values, n)
-            if isinstance(doc, list):
-                room.table_file(path, doc)
-            else:
-                room.text_file(path, doc)
+            room.add(*make(values, n))
         for make in TABLE_FILES:
             room.table_file(*make(values, n, rows))
     room.database(crm_tables(values, rows) + decoy_tables(values, rows))
+    # Written last so that the values of the files above stay what they were before these formats came.
+    for n in range(1, copies + 1):
+        for make in FORMAT_FILES:
+            room.add(*make(values, n))
     truth = room.truth(seed)
     (Path(out) / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
     return truth

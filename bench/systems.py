@@ -2,8 +2,9 @@
 
 Plain Presidio is ``AnalyzerEngine`` with its default English recognizers and the same spaCy model
 (from config/detectors.yaml) loaded through ``NlpEngineProvider``. It sees exactly the chunks the
-scanner's extractors produce (column chunks with their header as context), keeps results at the same
-``min_score`` piiaudit uses, and its entity names are mapped onto ours by ``presidio_entities``.
+scanner's extractors produce (column chunks with their header as context, archive members as items of
+their own), keeps results at the same ``min_score`` piiaudit uses, and its entity names are mapped
+onto ours by ``presidio_entities``.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from bench.score import item_key
 from scanner.connectors import SourceOptions, TableSample, open_source
 from scanner.extract import extractor_for
 from scanner.extract.chunking import column_chunks
+from scanner.extract.members import Budget, Limits
 from scanner.records import Chunk
 
 DATABASE = "crm.db"
@@ -58,11 +60,22 @@ def room_chunks(room: Path) -> Iterator[tuple[str, Chunk]]:
             payload = connector.read(item)
             if isinstance(payload, TableSample):
                 chunks = column_chunks(payload.columns, payload.rows, lambda row, col: f"row {row + 1}")
+                yield from ((_container(uri, item.name), chunk) for chunk in chunks)
             else:
-                extractor = extractor_for(item.name)
-                chunks = extractor.extract(payload, item.name) if extractor else ()
-            for chunk in chunks:
-                yield _container(uri, item.name), chunk
+                yield from _file_chunks(item.name, payload, Budget(Limits()))
+
+
+def _file_chunks(name: str, data: bytes, budget: Budget) -> Iterator[tuple[str, Chunk]]:
+    """A file's own chunks, then its members' (``x.zip!inner.txt``), as scanner/contents.py walks them."""
+    extractor = extractor_for(name)
+    if extractor is None:
+        return
+    if hasattr(extractor, "extract"):
+        yield from ((name, chunk) for chunk in extractor.extract(data, name))
+    if hasattr(extractor, "members"):
+        for member in extractor.members(data, name, budget):
+            if member.data is not None:
+                yield from _file_chunks(f"{name}!{member.name}", member.data, budget)
 
 
 class PlainPresidio:

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import json
+import zipfile
 
 import pytest
 
 from bench.room import generate
 from bench.score import Counts, item_key, micro, score_items, score_spans
+from bench.systems import room_chunks
 from scanner.extract import extractor_for
 
 
@@ -51,6 +53,45 @@ def test_truth_covers_every_column_and_marks_decoys(rooms):
     for entity in ("CN_RESIDENT_ID", "CN_USCC", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "CN_PASSPORT", "PASSPORT",
                    "MEDICAL_CONDITION", "RELIGION", "ETHNICITY", "CREDENTIAL", "BIOMETRIC", "PRECISE_LOCATION"):
         assert any(s["entity"] == entity for s in truth["spans"]), entity
+
+
+FORMATS = ("txt", "log", "md", "json", "ini", "yaml", "csv", "tsv", "xlsx", "docx", "eml", "sqlite",
+           "html", "xml", "pptx", "pdf", "zip", "xls", "ods")
+
+
+def test_room_holds_every_format_with_truth(tmp_path):
+    truth = generate(tmp_path, 4, copies=2, rows=6)  # two copies: html|xml, pptx|pdf and xls|ods alternate
+    formats = {info["format"] for info in truth["containers"].values()}
+    assert set(FORMATS) <= formats
+    spanned = {s["item"].split("#")[0] for s in truth["spans"]}
+    itemised = {key.split("#")[0] for key in truth["items"]}
+    for fmt in FORMATS:
+        names = [name for name, info in truth["containers"].items() if info["format"] == fmt]
+        assert set(names) <= itemised, fmt
+        if fmt in ("xls", "ods"):  # the legacy order sheets are decoys: truth is their empty columns
+            assert all(truth["items"][f"{names[0]}#订单.{column}"] == [] for column in ("SKU", "条形码")), fmt
+        else:
+            assert any(name in spanned for name in names), f"no truth spans in any {fmt} file"
+    for fmt in ("html", "xml", "zip"):
+        assert any(not info["personal"] for info in truth["containers"].values() if info["format"] == fmt), fmt
+
+
+def test_zip_members_are_items_with_spans_in_their_own_text(rooms):
+    out, truth = rooms["c"]
+    item = "archive/hr_backup_001.zip!hr/员工档案_001.txt"
+    assert truth["containers"][item] == {"format": "zip", "personal": True}
+    with zipfile.ZipFile(out / "room" / "archive/hr_backup_001.zip") as archive:
+        data = archive.read("hr/员工档案_001.txt")
+    text = "".join(chunk.text for chunk in extractor_for("x.txt").extract(data, "x.txt"))
+    ids = [text[s["start"]:s["end"]] for s in truth["spans"] if s["item"] == item and s["entity"] == "CN_RESIDENT_ID"]
+    assert len(ids) == 1 and len(ids[0]) == 18
+
+
+def test_presidio_sees_the_zip_members_the_scanner_scans(rooms):
+    out, _ = rooms["c"]
+    containers = {container for container, _ in room_chunks(out / "room")}
+    assert "archive/hr_backup_001.zip!hr/interview_001.md" in containers
+    assert "sales/account_review_001.pptx" in containers
 
 
 @pytest.mark.parametrize(("item", "column", "location", "key"), [
