@@ -59,6 +59,8 @@ def big_sqlite(tmp_path):
         db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
         db.execute("CREATE TABLE nokey (v TEXT)")
         db.execute("CREATE TABLE skip_me (v TEXT)")
+        db.execute("CREATE TABLE coded (code TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID")
+        db.executemany("INSERT INTO coded (code, v) VALUES (?, ?)", [(f"c{i:05d}", f"v{i}") for i in range(2000)])
         db.executemany("INSERT INTO t (id, v) VALUES (?, ?)", [(i * 3, f"v{i}") for i in range(1, 2001)])
         db.executemany("INSERT INTO nokey (v) VALUES (?)", [(f"n{i}",) for i in range(1, 2001)])
     return path
@@ -88,6 +90,13 @@ def test_a_table_without_a_declared_key_is_sampled_by_rowid(big_sqlite):
     assert 0 < len(sample.rows) <= 300
 
 
+def test_a_table_without_rowid_or_integer_key_is_read_from_its_first_rows_not_at_random(big_sqlite):
+    sample = _read(big_sqlite, "coded", sample_rows=300)
+    assert sample.sampling == "first 300 rows (no integer primary key to sample by)"
+    assert len(sample.rows) == 300 and not sample.random and not sample.exact
+    assert _read(big_sqlite, "t", sample_rows=300).random
+
+
 def test_full_tables_stream_rather_than_return_a_list(big_sqlite):
     sample = _read(big_sqlite, "t", full_tables=True, sample_rows=10)
     assert not isinstance(sample.rows, list) and sample.exact
@@ -113,6 +122,11 @@ def test_estimates_are_bounded_by_what_the_sample_proves():
     assert (everything.low, everything.high) == (101, 105)  # never above the table, nor below what was seen
     stale = estimate("email", "EMAIL_ADDRESS", 3, 100, 50, exact=False)
     assert stale.table_rows == 100 and stale.high <= 100  # catalog said fewer rows than were read
+
+
+def test_rows_not_drawn_at_random_get_only_the_bounds_they_prove():
+    first = estimate("email", "EMAIL_ADDRESS", 10, 100, 10_000, exact=False, random=False)
+    assert (first.estimate, first.low, first.high, first.confidence) == (1000, 10, 9910, 1.0)
 
 
 def test_a_sqlite_url_is_read_in_memory_leaving_nothing_beside_the_file(tmp_path):

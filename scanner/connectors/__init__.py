@@ -31,6 +31,8 @@ class TableSample:
     table is in ``rows``; otherwise ``table_rows`` is the table's size from catalog statistics.
     ``sampling`` says how the rows were chosen, with the seed, so that a reader can repeat it.
     ``note`` is what a reader should know about what was not read (the table item's reason).
+    ``random`` is False when the rows are simply the first ones a query returned (no key to sample
+    by): they support no confidence interval, only the bounds they prove.
     """
 
     columns: tuple[str, ...]
@@ -39,6 +41,7 @@ class TableSample:
     exact: bool = False
     sampling: str | None = None
     note: str | None = None
+    random: bool = True
 
 
 @dataclass(frozen=True)

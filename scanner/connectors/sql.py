@@ -126,18 +126,19 @@ class SqlConnector:
                 return TableSample(tuple(columns), self._stream(item, table), exact=True,
                                    sampling="every row (--full-tables)", note=self._note)
             with self.connect() as connection:
-                return TableSample(tuple(columns), *self._sample(connection, table, key), note=self._note)
+                return TableSample(tuple(columns), **self._sample(connection, table, key), note=self._note)
 
-    def _sample(self, connection: sa.Connection, table: sa.TableClause, key) -> tuple[list, int, bool, str]:
+    def _sample(self, connection: sa.Connection, table: sa.TableClause, key) -> dict:
         limit = self.options.sample_rows
         table_rows = self.dialect.row_count(connection, table)
         if table_rows <= limit:
             rows = connection.execute(sa.select(*table.c).limit(limit)).fetchall()
             if len(rows) < limit:
-                return rows, len(rows), True, f"every row ({len(rows)})"
-            return rows, table_rows, False, f"first {limit} rows (catalog statistics said {table_rows} rows)"
-        rows, sampling = self.dialect.sample(connection, table, key, limit, self.seed, table_rows)
-        return rows, table_rows, False, sampling
+                return {"rows": rows, "table_rows": len(rows), "exact": True, "sampling": f"every row ({len(rows)})"}
+            return {"rows": rows, "table_rows": table_rows, "random": False,
+                    "sampling": f"first {limit} rows (catalog statistics said {table_rows} rows)"}
+        rows, sampling, at_random = self.dialect.sample(connection, table, key, limit, self.seed, table_rows)
+        return {"rows": rows, "table_rows": table_rows, "sampling": sampling, "random": at_random}
 
     def _stream(self, item: Item, table: sa.TableClause) -> Iterator[tuple]:
         """Every row through a server-side cursor, a batch at a time: never the whole table in memory."""

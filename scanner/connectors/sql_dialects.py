@@ -55,11 +55,12 @@ class Dialect:
         return connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
 
     def sample(self, connection: sa.Connection, table: sa.TableClause, key: sa.ColumnElement | None,
-               limit: int, seed: int, table_rows: int) -> tuple[list, str]:
+               limit: int, seed: int, table_rows: int) -> tuple[list, str, bool]:
+        """The sampled rows, how they were chosen, and whether at random."""
         if key is None:
             rows = connection.execute(sa.select(*table.c).limit(limit)).fetchall()
-            return rows, f"first {limit} rows (no integer primary key to sample by)"
-        return key_ranges(connection, table, key, limit, seed)
+            return rows, f"first {limit} rows (no integer primary key to sample by)", False
+        return *key_ranges(connection, table, key, limit, seed), True
 
 
 def key_ranges(connection: sa.Connection, table: sa.TableClause, key: sa.ColumnElement, limit: int,
@@ -122,7 +123,7 @@ class Postgres(Dialect):
         # never the table) by a hash of each row's physical address and the seed, so it repeats.
         shuffle = sa.literal_column(f"md5(ctid::text || ':{int(seed)}')")
         rows = connection.execute(sa.select(*sampled.c).order_by(shuffle).limit(limit)).fetchall()
-        return rows, f"TABLESAMPLE {method} ({percent:.4g}) REPEATABLE ({seed}) LIMIT {limit}"
+        return rows, f"TABLESAMPLE {method} ({percent:.4g}) REPEATABLE ({seed}) LIMIT {limit}", True
 
 
 class MySQL(Dialect):
@@ -162,8 +163,15 @@ class SQLite(Dialect):
         return [None]  # item names are bare table names
 
     def sample(self, connection, table, key, limit, seed, table_rows):
-        # Every ordinary SQLite table has an integer rowid to seek on, declared key or not.
-        return key_ranges(connection, table, key if key is not None else sa.column("rowid"), limit, seed)
+        # Every ordinary SQLite table has an integer rowid to seek on, declared key or not; a table
+        # created WITHOUT ROWID and keyed by text has none (pragma_table_list, SQLite 3.37+, says which).
+        if key is None:
+            without_rowid = connection.execute(sa.text("SELECT wr FROM pragma_table_list WHERE name = :name"),
+                                               {"name": table.name}).scalar()
+            if without_rowid:
+                return super().sample(connection, table, None, limit, seed, table_rows)
+            key = sa.column("rowid")
+        return *key_ranges(connection, table, key, limit, seed), True
 
 
 class Oracle(Dialect):
