@@ -18,6 +18,9 @@ from detectors.recognizers.cn_person import ChinesePersonRecognizer, is_name_sha
     ("联系人：王经理", []),                           # a title, not a name
     ("上海市徐汇区文三路195号", []),                   # places
     ("我们收集：姓名、身份证号码、手机号码、银行卡号、住址", []),  # jieba's dictionary tags 银行卡 nr
+    ("客户 张芳，谢谢。", ["张芳"]),                  # jieba tags 谢谢 nr too; context nearby is no help
+    ("联系人 明白", []),
+    ("姓名：李白", ["李白"]),                         # a name the dictionary knows, not a frequent word
 ])
 def test_in_text(engine, text, expected):
     assert [v for e, v in detect(engine, text) if e == "PERSON"] == expected

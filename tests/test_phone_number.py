@@ -16,6 +16,7 @@ from conftest import detect
     ("Fixed a crash in firmware (build 2030016563)", []),   # a bare digit run needs context
     ("deposit to account 19560423041 (routing number 021000021)", []),  # an ABA routing number
     ("ISBN 978-7-111-54742-6", []),
+    ("请退款到我的银行卡 4991 9066 9113 0927，有问题请打我手机 13597887015。", ["13597887015"]),  # 16 digits: > E.164
 ])
 def test_in_text(engine, text, expected):
     assert [v for e, v in detect(engine, text) if e == "PHONE_NUMBER"] == expected

@@ -37,6 +37,10 @@ _EDGE = r"\s,，;；:：|/()（）\[\]【】\"'、。"
 _FIELD_EDGE = re.compile(f"[{_EDGE}]")
 _FIELD = re.compile(f"(?:(?<=[{_EDGE}])|^)[\u4e00-\u9fff]{{2,4}}(?=[{_EDGE}]|$)", re.MULTILINE)
 COMMON_WORD_FREQ = 100  # a whole cell that is a common dictionary word (华北, 周末) is not a name
+# jieba's dictionary tags frequent two-character words nr (谢谢, 明白, 文明, 阳光): as common as this,
+# such a word is far likelier the word than a person's name, and a context word nearby (客户 张芳，谢谢)
+# does not change that; only a column judged to hold names raises it.
+COMMON_NAME_WORD_FREQ = 500
 
 _lock = threading.Lock()
 _tagger = None
@@ -65,6 +69,11 @@ def _starts_with_common_word(field: str) -> bool:
                for n in range(max(first, 2), len(field) + 1))
 
 
+def _frequent_word(word: str) -> bool:
+    """A two-character word as frequent as 谢谢 or 明白, whatever jieba tags it."""
+    return len(word) == 2 and _posseg().dt.tokenizer.FREQ.get(word, 0) >= COMMON_NAME_WORD_FREQ
+
+
 def _is_dictionary_word(word: str) -> bool:
     return bool(_posseg().dt.tokenizer.FREQ.get(word))
 
@@ -88,6 +97,7 @@ class ChinesePersonRecognizer(EntityRecognizer):
     FIELD_BONUS = 0.15     # ... and the name fills its own cell or field
     JOINED_SCORE = 0.35    # surname and given name tagged apart: context must confirm
     FIELD_SCORE = 0.3      # a cell or field of 2–4 characters starting with a surname: context must confirm
+    WORD_SCORE = 0.05      # a frequent word jieba tags nr: below the threshold even with context and a field
     CONTEXT = ["姓名", "名字", "联系人", "客户", "客户姓名", "经办人", "法定代表人", "法人代表", "负责人", "先生",
                "女士", "申请人", "员工", "用户", "收件人", "收货人", "患者", "持卡人", "户名", "开户名", "签字",
                "候选人", "家属", "监护人", "xm", "name", "contact", "customer", "employee", "applicant"]
@@ -114,7 +124,8 @@ class ChinesePersonRecognizer(EntityRecognizer):
                 scores[offset, end] = score + (self.FIELD_BONUS if self._is_field(text, offset, end) else 0)
             offset += len(word)
         for match in _FIELD.finditer(text):
-            if is_name_shape(match.group()) and not _starts_with_common_word(match.group()):
+            if is_name_shape(match.group()) and not (_starts_with_common_word(match.group())
+                                                     or _frequent_word(match.group())):
                 span = match.span()
                 scores[span] = max(scores.get(span, 0), self.FIELD_SCORE)
         return [self._result(start, end, score) for (start, end), score in sorted(scores.items())]
@@ -125,6 +136,8 @@ class ChinesePersonRecognizer(EntityRecognizer):
         # word is that word, while names the HMM finds are not in the dictionary.
         if flag in _NAME_TAGS and is_name_shape(word) and not (_is_dictionary_word(word)
                                                                and _starts_with_common_word(word)):
+            if _frequent_word(word):
+                return word, self.WORD_SCORE
             return word, self.TAGGED_SCORE
         # jieba sometimes tags surname and given name apart: 孙/zg 建华/nz, 邓/nr 婷婷/z.
         if len(word) == 1 and word in SURNAMES and i + 1 < len(words):

@@ -11,6 +11,9 @@ _LOOK_ALIKES = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$|^\d{4}[-/.]\d{1,2}[-/.]\d{
 # Eleven bare digits starting with 1 have the shape of a Chinese mobile: CnMobileRecognizer decides
 # those, so an invalid one (12345678901) is not reported as a US number instead.
 _CN_MOBILE_SHAPE = re.compile(r"^1\d{10}$")
+# E.164 numbers have at most 15 digits, country code included: a longer run (a card number written
+# 4991 9066 9113 0927) is something else, whatever region's lenient parse accepts it.
+E164_MAX_DIGITS = 15
 # Written the way people write phone numbers: with a country code (+44 20 7946 0070), an area code in
 # brackets, three groups with one separator (206.880.8128, 020 7946 0070) or a Chinese area code
 # (021-64871234). Bare digit runs (build 2030016563) are more often codes and need context instead.
@@ -38,7 +41,8 @@ class PhoneNumberRecognizer(PhoneRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         results = [r for r in super().analyze(text, entities, nlp_artifacts)
                    if not _LOOK_ALIKES.match(text[r.start:r.end].strip())
-                   and not _CN_MOBILE_SHAPE.match(text[r.start:r.end].strip())]
+                   and not _CN_MOBILE_SHAPE.match(text[r.start:r.end].strip())
+                   and sum(c.isdigit() for c in text[r.start:r.end]) <= E164_MAX_DIGITS]
         for result in results:
             if _FORMATTED.match(text[result.start:result.end].strip()):
                 result.score = max(result.score, FORMATTED_SCORE)
