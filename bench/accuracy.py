@@ -1,11 +1,11 @@
 """``make bench-accuracy``: piiaudit and plain Presidio on the same labelled data, side by side.
 
-    python -m bench.accuracy [--seed 3] [--work DIR]
+    python -m bench.accuracy [--seed 10] [--work DIR]
 
-Generates the data room for ``--seed`` (tune on seed 1; seed 3 is the reporting seed, since seed 2 was
-reported before the last round of tuning), scans it with both systems, scores them against its truth at
-item and span level, does the same on the public presidio-research sentences in ../shared/devset/ when
-present, prints the tables and saves them as markdown in bench/results/.
+Generates the data room for ``--seed`` (tune on seed 1; seed 10 is the reporting seed: seeds 2, 3, 5 and 9
+were reported before later rounds of tuning or changes to the room), scans it with both systems, scores
+them against its truth at item and span level, does the same on the public presidio-research sentences
+in ../shared/devset/ when present, prints the tables and saves them as markdown in bench/results/.
 """
 from __future__ import annotations
 
@@ -103,7 +103,7 @@ def run(seed: int, work: Path) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--seed", type=int, default=3, help="3 is the reporting seed; tune on 1")
+    parser.add_argument("--seed", type=int, default=10, help="10 is the reporting seed; tune on 1")
     parser.add_argument("--work", type=Path, help="where the data room and scan go (default: a fresh temp dir)")
     args = parser.parse_args()
     import os
