@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
 import urllib.request
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
@@ -33,7 +35,7 @@ def chromium() -> str:
 
 def run(url: str, *args: str) -> subprocess.CompletedProcess:
     """One headless run with a fresh profile, e.g. run(url, "--dump-dom")."""
-    with tempfile.TemporaryDirectory(prefix="piiaudit-chromium-") as profile:
+    with fresh_profile() as profile:
         return subprocess.run([chromium(), *FLAGS, f"--user-data-dir={profile}", *args, url],
                               capture_output=True, text=True, timeout=TIMEOUT, check=True)
 
@@ -91,9 +93,12 @@ class DevTools:
 @contextmanager
 def devtools():
     """A Chromium with the DevTools protocol on a port it picks itself, and a session on its blank page."""
-    with tempfile.TemporaryDirectory(prefix="piiaudit-chromium-") as profile:
+    with fresh_profile() as profile:
+        # Its own process group: the renderer, GPU and crashpad helpers outlive the browser process and
+        # go on writing to the profile, so all of them are stopped before the profile is removed.
         process = subprocess.Popen([chromium(), *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0",
-                                    "about:blank"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                    "about:blank"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   start_new_session=True)
         try:
             port = _devtools_port(Path(profile), process)
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=TIMEOUT) as response:
@@ -104,8 +109,35 @@ def devtools():
             finally:
                 session.socket.close()
         finally:
-            process.terminate()
-            process.wait(timeout=TIMEOUT)
+            _stop_group(process)
+
+
+def _stop_group(process: subprocess.Popen) -> None:
+    """Terminate chromium and every helper it started."""
+    with suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=TIMEOUT)
+
+
+@contextmanager
+def fresh_profile():
+    """A temporary profile folder, removed afterwards: chromium's helpers may still be writing to it
+    for a moment after the browser exits, so removal is retried for a few seconds."""
+    profile = tempfile.mkdtemp(prefix="piiaudit-chromium-")
+    try:
+        yield profile
+    finally:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                shutil.rmtree(profile)
+                break
+            except FileNotFoundError:
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
 
 
 def _devtools_port(profile: Path, process: subprocess.Popen) -> int:
