@@ -7,8 +7,12 @@ a one-font text PDF (bench/pdf.py, shared with the benchmark room), and here an 
 from __future__ import annotations
 
 import io
+import shutil
+import sqlite3
 import struct
+import tarfile
 import uuid
+import zipfile
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -114,6 +118,47 @@ def outlook_message(headers: dict[str, str], body: str | None, attachments: dict
 
 
 # --- the per-format fixtures of tests/test_formats.py ---------------------------------------------
+
+
+CUSTOMERS = [["姓名", "手机号", "备注"], ["李雷", "13712345678", "VIP"], ["韩梅梅", "13812345678", ""]]
+
+
+def data_room(room: Path, formats: Path) -> Path:
+    """A data room of every format: the text fixtures in ``formats``, each generated binary format,
+    password-protected files, a zip holding a tar.gz holding a docx and a GBK text, and a SQLite CRM."""
+    import docx
+    import openpyxl
+
+    shutil.copytree(formats, room, dirs_exist_ok=True)
+    document = docx.Document()
+    document.add_paragraph("Service agreement")
+    document.add_paragraph("Contact: Emily Clarke, emily.clarke@example.com")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "身份证号"
+    table.rows[0].cells[1].text = "110102199101010078"
+    document.save(room / "contract.docx")
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "客户"
+    for row in CUSTOMERS:
+        sheet.append(row)
+    workbook.save(room / "customers.xlsx")
+    legacy_spreadsheets(room, "customers", "客户", CUSTOMERS)
+    write_fixtures(room)
+    protected_fixtures(room)
+    tarred = io.BytesIO()
+    with tarfile.open(fileobj=tarred, mode="w:gz") as tar:
+        for name in ("contract.docx", "legacy_gbk.txt"):
+            tar.add(room / name, arcname=f"old/{name}")
+    with zipfile.ZipFile(room / "archive.zip", "w", zipfile.ZIP_DEFLATED) as bundle:
+        bundle.writestr("2019/backup.tar.gz", tarred.getvalue())
+        bundle.write(room / "people.csv", "2019/people.csv")
+    with sqlite3.connect(room / "crm.db") as connection:
+        connection.execute("CREATE TABLE customers (name TEXT, email TEXT)")
+        connection.executemany("INSERT INTO customers VALUES (?, ?)",
+                               [("Alice Smith", "alice.smith@example.com"), ("Bob Jones", "bob.jones@example.org")])
+    connection.close()
+    return room
 
 
 def write_fixtures(room: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pwd
-import shutil
 import socket
 import sqlite3
 import subprocess
@@ -16,7 +15,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
-from formats_gen import write_fixtures
+from formats_gen import data_room
 
 from conftest import DATA
 from scanner.cli import main
@@ -165,12 +164,9 @@ def _wal_database(path: Path) -> None:
 
 
 def _scanned_room(tmp_path: Path) -> tuple[Path, dict, dict]:
-    """A room of every format (an archive too), aged; its state before and after a scan."""
-    room = tmp_path / "room"
-    shutil.copytree(DATA / "formats", room)
-    write_fixtures(room)
-    shutil.make_archive(str(room / "bundle"), "zip", DATA / "formats")
-    _wal_database(room / "crm.db")
+    """A room of every format (nested archives and SQLite too), aged; its state before and after a scan."""
+    room = data_room(tmp_path / "room", DATA / "formats")
+    _wal_database(room / "wal.db")
     for path in room.rglob("*"):
         _age(path)
     before = _state(room)
@@ -182,6 +178,27 @@ def _scanned_room(tmp_path: Path) -> tuple[Path, dict, dict]:
 def test_a_scan_changes_no_content_and_no_modification_time(tmp_path):
     room, before, after = _scanned_room(tmp_path)
     assert {k: v[:2] for k, v in after.items()} == {k: v[:2] for k, v in before.items()}
+
+
+def test_every_file_of_a_data_room_is_scanned_or_reported_with_a_reason(tmp_path):
+    room = data_room(tmp_path / "room", DATA / "formats")
+    files = sorted(p.relative_to(room).as_posix() for p in room.rglob("*") if p.is_file())
+    run_scan([str(room)], tmp_path / "out", ScanOptions(workers=1))
+    items = [i for part in (tmp_path / "out" / "items").rglob("*.parquet") for i in pq.read_table(part).to_pylist()]
+    by_name = {i["item"]: i for i in items}
+    # Every file is an item; a database file stands for its tables (crm.db!customers).
+    assert [f for f in files if f not in by_name and not any(n.startswith(f + "!") for n in by_name)] == []
+    unread = {i["item"]: i["reason"] for i in items if i["status"] != "scanned"}
+    assert all(reason and reason.strip() for reason in unread.values()), unread
+    assert {"locked.docx", "locked.xlsx", "locked.pdf"} <= set(unread)  # password-protected: skipped, with why
+    assert all("password" in unread[name] for name in ("locked.docx", "locked.xlsx", "locked.pdf"))
+    scanned = {i["item"] for i in items if i["status"] == "scanned"}
+    assert {"archive.zip!2019/backup.tar.gz!old/legacy_gbk.txt", "archive.zip!2019/backup.tar.gz!old/contract.docx",
+            "archive.zip!2019/people.csv", "crm.db!customers", "legacy_big5.txt", "deck.pptx", "report.pdf",
+            "mail.msg", "customers.ods", "customers.xls", "titled.xlsm"} <= scanned
+    found = {(f["item"], f["entity_type"]) for part in (tmp_path / "out" / "findings").rglob("*.parquet")
+             for f in pq.read_table(part).to_pylist()}
+    assert ("archive.zip!2019/backup.tar.gz!old/legacy_gbk.txt", "CN_RESIDENT_ID") in found  # GBK, two levels down
 
 
 def test_a_scan_leaves_access_times_alone(tmp_path):

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import io
-import shutil
 import struct
 import zlib
 from pathlib import Path
 
 import pytest
-from formats_gen import legacy_spreadsheets, protected_fixtures, write_fixtures
+from formats_gen import data_room
 
 from conftest import DATA
 from scanner.connectors import SourceOptions
@@ -21,31 +20,8 @@ FORMATS = DATA / "formats"
 
 @pytest.fixture(scope="module")
 def room(tmp_path_factory) -> Path:
-    """The text fixtures plus .docx, .xlsx, .xls and .ods fixtures generated here (binary files are not committed)."""
-    import docx
-    import openpyxl
-
-    room = tmp_path_factory.mktemp("formats")
-    for path in FORMATS.iterdir():
-        shutil.copy(path, room / path.name)
-    document = docx.Document()
-    document.add_paragraph("Service agreement")
-    document.add_paragraph("Contact: Emily Clarke, emily.clarke@example.com")
-    table = document.add_table(rows=1, cols=2)
-    table.rows[0].cells[0].text = "身份证号"
-    table.rows[0].cells[1].text = "110102199101010078"
-    document.save(room / "contract.docx")
-    customers = [["姓名", "手机号", "备注"], ["李雷", "13712345678", "VIP"], ["韩梅梅", "13812345678", ""]]
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = "客户"
-    for row in customers:
-        sheet.append(row)
-    workbook.save(room / "customers.xlsx")
-    legacy_spreadsheets(room, "customers", "客户", customers)
-    write_fixtures(room)
-    protected_fixtures(room)
-    return room
+    """The text fixtures plus every binary format, generated here (binary files are not committed)."""
+    return data_room(tmp_path_factory.mktemp("formats"), FORMATS)
 
 
 def scan(room: Path, name: str):
