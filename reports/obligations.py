@@ -52,6 +52,12 @@ class Remediation:
     title: Text
     steps: Text
     anchors: tuple[str, ...]  # obligation codes this step answers
+    under: Mapping[str, Text]  # what one jurisdiction's law adds, shown only when it is chosen
+
+    def text(self, lang: str, jurisdictions: tuple[str, ...]) -> str:
+        """The steps, then what each chosen jurisdiction adds, in ``lang`` (Chinese sentences need no space)."""
+        added = [self.under[j][lang] for j in jurisdictions if j in self.under]
+        return ("" if lang == "zh" else " ").join([self.steps[lang], *added])
 
 
 @dataclass(frozen=True)
@@ -154,9 +160,15 @@ def _obligation(code: str, entry: dict, laws: Mapping, label: str) -> Obligation
 
 def _remediation(code: str, entry: dict, obligations: Mapping, label: str) -> Remediation:
     where = f"remediation.{code}"
-    check_keys(entry, {"title", "steps", "anchors"}, label, where)
+    check_keys(entry, {"title", "steps", "anchors", "under"}, label, where)
+    under = entry.get("under", {})
+    if not isinstance(under, dict):
+        raise ConfigError(f"{label}: '{where}.under' must be a mapping of jurisdiction to text")
+    check_keys(under, set(JURISDICTIONS), label, f"{where}.under")
     return Remediation(code, _text(entry, "title", label, where), _text(entry, "steps", label, where),
-                       _codes(entry, "anchors", obligations, "obligation", label, where))
+                       _codes(entry, "anchors", obligations, "obligation", label, where),
+                       MappingProxyType({j: _text(under, j, label, f"{where}.under") for j in JURISDICTIONS
+                                         if j in under}))
 
 
 def _entity(name: str, entry: dict, obligations: Mapping, remediation: Mapping, label: str) -> EntityRules:

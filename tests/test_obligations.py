@@ -134,6 +134,11 @@ def _delete(*keys):
     (_set("entities", "PERSON", "obligations", value=[]),
      "'entities.PERSON.obligations' must not be empty for personal information"),
     (_set("obligations", "GDPR Art 9", value={}), "obligations: code 'GDPR Art 9' must be a lower_snake_case name"),
+    (_set("remediation", "cross_border", "under", "uk", value={"en": "x", "zh": "x"}),
+     "unknown key 'remediation.cross_border.under.uk' (valid keys: cn, eu, us)"),
+    (_delete("remediation", "breach_readiness", "under", "eu", "zh"),
+     "missing key 'remediation.breach_readiness.under.eu.zh'"),
+    (_set("remediation", "data_room", "under", value="GDPR"), "'remediation.data_room.under' must be a mapping"),
 ])
 def test_broken_file_names_file_and_key(tmp_path, change, message):
     data, _ = read_config("obligations")
@@ -319,3 +324,15 @@ def test_unknown_remediation_in_deals_and_thresholds_names_file_and_key(tmp_path
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(ConfigError, match=re.escape(message)):
         load_obligations(path)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_remediation_adds_each_chosen_jurisdictions_words_only(rules, lang):
+    breach = rules.remediation["breach_readiness"]
+    cn_only, everything = breach.text(lang, ("cn",)), breach.text(lang, ("cn", "eu", "us"))
+    assert cn_only.startswith(breach.steps[lang]) and breach.under["cn"][lang] in cn_only
+    assert "GDPR" not in cn_only and "HIPAA" not in cn_only and "CCPA" not in cn_only
+    assert all(breach.under[j][lang] in everything for j in ("cn", "eu", "us"))
+    assert "PIPL" not in breach.text("en", ("eu", "us")) and "个人信息保护法" not in breach.text("zh", ("eu", "us"))
+    for code, remediation in rules.remediation.items():  # no shipped step names a law outside its own section
+        assert "GDPR" not in remediation.steps[lang] and "HIPAA" not in remediation.steps[lang], code

@@ -89,6 +89,8 @@ def test_jurisdictions_filter_the_law_shown(out):
     findings_part = html.split('<section id="method">')[0]  # the appendix documents the model for every law
     assert "PIPL Art. 66(2)" in html and "GDPR Art." not in findings_part and "§1798.81.5" not in findings_part
     assert "PCI DSS v4.0.1 Reqs. 3.3.1, 3.4.1, 3.5.1" in html  # contractual: shown for cards whatever the law
+    steps = re.findall(r"<li><b>[^<]+</b> — ([^<]+)</li>", html.split('<section id="obligations"')[1])
+    assert steps and not any("GDPR" in step or "HIPAA" in step for step in steps)  # remediation too
     us = render_report(out, options=Options(jurisdictions=("us",)))
     assert "§1798.150" in us and "HIPAA" in us and "PIPL Art. 66" not in us.split('<section id="method">')[0]
 
