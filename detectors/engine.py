@@ -139,7 +139,7 @@ class DetectionEngine:
             raw = chunk.text[result.start:result.end]
             if result.score < self.settings.threshold(entity) or normalise(entity, raw) in self._allowed:
                 continue
-            recognizer = (result.recognition_metadata or {}).get("recognizer_name", "unknown")
+            recognizer = _recognizer_name(result)
             match = Match(entity, result.start, result.end, round(float(result.score), 4), recognizer, lang, raw,
                           self._is_minor(recognizer, raw))
             detections.append(Detection(match, _reasons(result)))
@@ -148,9 +148,9 @@ class DetectionEngine:
     def _is_implausible_name(self, text: str, result) -> bool:
         """A PERSON guess that filters.is_plausible_person rejects; the user's own lists and patterns are
         taken as given, the name filter is for NER's guesses."""
-        recognizer = (result.recognition_metadata or {}).get("recognizer_name", "unknown")
         return (self.settings.presidio_entities.get(result.entity_type, result.entity_type) == "PERSON"
-                and recognizer not in self._configured and not is_plausible_person(text[result.start:result.end]))
+                and _recognizer_name(result) not in self._configured
+                and not is_plausible_person(text[result.start:result.end]))
 
     def _classify_column(self, chunk: Chunk, results: list) -> tuple[list, tuple[ColumnClass, ...]]:
         candidates = [Candidate(self.settings.presidio_entities.get(r.entity_type, r.entity_type), r.start, r.end,
