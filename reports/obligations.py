@@ -161,9 +161,7 @@ def _obligation(code: str, entry: dict, laws: Mapping, label: str) -> Obligation
 def _remediation(code: str, entry: dict, obligations: Mapping, label: str) -> Remediation:
     where = f"remediation.{code}"
     check_keys(entry, {"title", "steps", "anchors", "under"}, label, where)
-    under = entry.get("under", {})
-    if not isinstance(under, dict):
-        raise ConfigError(f"{label}: '{where}.under' must be a mapping of jurisdiction to text")
+    under = require(entry, "under", dict, label, where) if "under" in entry else {}
     check_keys(under, set(JURISDICTIONS), label, f"{where}.under")
     return Remediation(code, _text(entry, "title", label, where), _text(entry, "steps", label, where),
                        _codes(entry, "anchors", obligations, "obligation", label, where),

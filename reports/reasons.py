@@ -33,8 +33,7 @@ def load_patterns(path: Path | None = None) -> dict[str, tuple[Pattern, ...]]:
 
 
 def _pattern(entry, label: str, where: str, kind: str) -> Pattern:
-    if not isinstance(entry, dict):
-        raise ConfigError(f"{label}: '{where}' must be dict, not {type(entry).__name__}")
+    entry = require({where: entry}, where, dict, label)
     check_keys(entry, {"match", "zh"}, label, where)
     source, zh = require(entry, "match", str, label, where), require(entry, "zh", str, label, where)
     try:

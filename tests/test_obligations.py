@@ -138,7 +138,7 @@ def _delete(*keys):
      "unknown key 'remediation.cross_border.under.uk' (valid keys: cn, eu, us)"),
     (_delete("remediation", "breach_readiness", "under", "eu", "zh"),
      "missing key 'remediation.breach_readiness.under.eu.zh'"),
-    (_set("remediation", "data_room", "under", value="GDPR"), "'remediation.data_room.under' must be a mapping"),
+    (_set("remediation", "data_room", "under", value="GDPR"), "'remediation.data_room.under' must be dict, not str"),
 ])
 def test_broken_file_names_file_and_key(tmp_path, change, message):
     data, _ = read_config("obligations")
