@@ -11,6 +11,20 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codec
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
+def has_bom(data: bytes) -> bool:
+    return any(data.startswith(bom) for bom, _ in _BOMS)
+
+
+def decode_as(data: bytes, encoding: str) -> str | None:
+    """``data`` read strictly as ``encoding`` (GBK and GB2312 as their superset GB18030: files labelled
+    GBK often hold GB18030 characters), or None when it does not read or the name is unknown."""
+    encoding = "gb18030" if encoding.lower() in ("gbk", "gb2312") else encoding
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
 def decode(data: bytes, name: str) -> str:
     """Decode ``data`` or raise ExtractError naming ``name``; legacy GBK/GB18030 and Big5 come out right."""
     for bom, encoding in _BOMS:
@@ -30,11 +44,10 @@ def decode(data: bytes, name: str) -> str:
         # with Kana or many Chinese characters, which no real text does. Judge among Chinese encodings.
         best = charset_normalizer.from_bytes(data, cp_isolation=["gb18030", "big5"]).best() or best
     if best is not None and best.encoding:
-        encoding = "gb18030" if best.encoding in ("gbk", "gb2312", "hz") else best.encoding
-        try:
-            return data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            pass
+        # A guess of HZ (7-bit GB2312) is GB text too.
+        text = decode_as(data, "gb18030" if best.encoding == "hz" else best.encoding)
+        if text is not None:
+            return text
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError:

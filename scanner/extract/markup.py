@@ -16,7 +16,7 @@ from defusedxml import DefusedXmlException
 
 from scanner.errors import ExtractError, SkippedError
 from scanner.extract.chunking import text_chunks
-from scanner.extract.encoding import decode
+from scanner.extract.encoding import decode, decode_as, has_bom
 from scanner.records import Chunk
 
 EXTENSIONS = (".xml", ".html", ".htm", ".xhtml")
@@ -77,14 +77,9 @@ def _is_html(data: bytes, name: str) -> bool:
 def _declared_text(data: bytes) -> str | None:
     """``data`` decoded by the encoding its XML declaration names, if that reads it strictly."""
     declared = _DECLARED_ENCODING.match(data[:1024].decode("latin-1"))
-    if not declared or data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+    if not declared or has_bom(data):
         return None
-    encoding = declared.group(3).strip().lower()
-    encoding = "gb18030" if encoding in ("gbk", "gb2312") else encoding  # GBK files often hold GB18030 characters
-    try:
-        return data.decode(encoding)
-    except (LookupError, UnicodeDecodeError):
-        return None
+    return decode_as(data, declared.group(3).strip())
 
 
 def _as_utf8(data: bytes, name: str) -> bytes:
