@@ -153,12 +153,22 @@ def data_room(room: Path, formats: Path) -> Path:
     with zipfile.ZipFile(room / "archive.zip", "w", zipfile.ZIP_DEFLATED) as bundle:
         bundle.writestr("2019/backup.tar.gz", tarred.getvalue())
         bundle.write(room / "people.csv", "2019/people.csv")
-    with sqlite3.connect(room / "crm.db") as connection:
-        connection.execute("CREATE TABLE customers (name TEXT, email TEXT)")
-        connection.executemany("INSERT INTO customers VALUES (?, ?)",
-                               [("Alice Smith", "alice.smith@example.com"), ("Bob Jones", "bob.jones@example.org")])
-    connection.close()
+    crm_database(room / "crm.db")
     return room
+
+
+def crm_database(path: Path, wal: bool = False) -> Path:
+    """A small SQLite CRM (names and e-mails); with ``wal``, in WAL mode, closed cleanly (so no -wal or
+    -shm file is left beside it)."""
+    connection = sqlite3.connect(path)
+    if wal:
+        connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("CREATE TABLE customers (name TEXT, email TEXT)")
+    connection.executemany("INSERT INTO customers VALUES (?, ?)",
+                           [("Alice Smith", "alice.smith@example.com"), ("Bob Jones", "bob.jones@example.org")])
+    connection.commit()
+    connection.close()
+    return path
 
 
 def write_fixtures(room: Path) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
-from formats_gen import data_room
+from formats_gen import crm_database, data_room
 
 from conftest import DATA
 from scanner.cli import main
@@ -153,13 +153,7 @@ def _age(path: Path) -> None:
 
 def _wal_database(path: Path) -> None:
     """A WAL-mode SQLite database, closed cleanly (so no -wal or -shm file is left beside it)."""
-    connection = sqlite3.connect(path)
-    connection.execute("PRAGMA journal_mode=WAL")
-    connection.execute("CREATE TABLE customers (name TEXT, email TEXT)")
-    connection.executemany("INSERT INTO customers VALUES (?, ?)",
-                           [("Alice Smith", "alice.smith@example.com"), ("Bob Jones", "bob.jones@example.org")])
-    connection.commit()
-    connection.close()
+    crm_database(path, wal=True)
     assert path.read_bytes()[18:20] == b"\x02\x02" and not Path(f"{path}-wal").exists()
 
 
