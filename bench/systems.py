@@ -14,10 +14,10 @@ from pathlib import Path
 
 from bench.score import item_key
 from scanner.connectors import SourceOptions, TableSample, open_source
-from scanner.extract import extractor_for
+from scanner.contents import scan_contents
 from scanner.extract.chunking import column_chunks
-from scanner.extract.members import Budget, Limits
-from scanner.records import Chunk
+from scanner.extract.members import Limits
+from scanner.records import Chunk, Item, ItemResult
 
 DATABASE = "crm.db"
 EXCLUDE = ("*.db",)  # the database is scanned through its URL, not as a file
@@ -62,20 +62,19 @@ def room_chunks(room: Path) -> Iterator[tuple[str, Chunk]]:
                 chunks = column_chunks(payload.columns, payload.rows, lambda row, col: f"row {row + 1}")
                 yield from ((_container(uri, item.name), chunk) for chunk in chunks)
             else:
-                yield from _file_chunks(item.name, payload, Budget(Limits()))
+                yield from _file_chunks(item, payload)
 
 
-def _file_chunks(name: str, data: bytes, budget: Budget) -> Iterator[tuple[str, Chunk]]:
-    """A file's own chunks, then its members' (``x.zip!inner.txt``), as scanner/contents.py walks them."""
-    extractor = extractor_for(name)
-    if extractor is None:
-        return
-    if hasattr(extractor, "extract"):
-        yield from ((name, chunk) for chunk in extractor.extract(data, name))
-    if hasattr(extractor, "members"):
-        for member in extractor.members(data, name, budget):
-            if member.data is not None:
-                yield from _file_chunks(f"{name}!{member.name}", member.data, budget)
+def _file_chunks(item: Item, data: bytes) -> list[tuple[str, Chunk]]:
+    """A file's own chunks, then its members' (``x.zip!inner.txt``), walked by scanner/contents.py itself."""
+    seen: list[tuple[str, Chunk]] = []
+
+    def collect(inner: Item, chunks) -> ItemResult:
+        seen.extend((inner.name, chunk) for chunk in chunks)
+        return ItemResult(inner, "scanned")
+
+    scan_contents(item, data, Limits(), collect, tables=lambda inner, _data: [])
+    return seen
 
 
 class PlainPresidio:
