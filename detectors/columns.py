@@ -134,8 +134,8 @@ def classify(chunk: Chunk, candidates: list[Candidate], threshold: Callable[[str
     values = len(starts)
     valid: dict[str, set[int]] = defaultdict(set)
     filling: dict[str, list[bool]] = defaultdict(list)
-    for c in candidates:
-        cell = bisect.bisect_right(starts, c.start) - 1
+    cells = [bisect.bisect_right(starts, c.start) - 1 for c in candidates]  # the cell each value is in
+    for c, cell in zip(candidates, cells, strict=True):
         if c.score > 0 and (c.entity in header.entities or c.score >= rules.value_score):
             valid[c.entity].add(cell)
         filling[c.entity].append(_fills(chunk.text, starts, cell, c, rules.whole_cell))
@@ -158,7 +158,7 @@ def classify(chunk: Chunk, candidates: list[Candidate], threshold: Callable[[str
         records.append(ColumnClass(chunk.column or "", None, False, 0.0, values, 0, header.word, "nothing found"))
     claimed = [(c.start, c.end) for c in candidates if c.entity in decided]
     kept = []
-    for c, fills in zip(candidates, _fill_flags(candidates, filling), strict=True):
+    for c, cell, fills in zip(candidates, cells, _fill_flags(candidates, filling), strict=True):
         if c.entity in decided:
             # Reported, but not made more certain than its own evidence: the column's confidence is stored apart.
             c.score = max(c.score, threshold(c.entity))
@@ -168,7 +168,7 @@ def classify(chunk: Chunk, candidates: list[Candidate], threshold: Callable[[str
         elif c.entity in rules.chance_prone and fills:
             continue
         elif c.entity in rules.stray_prone and shares.get(c.entity, 0.0) < rules.stray_share and _fills(
-                chunk.text, starts, bisect.bisect_right(starts, c.start) - 1, c, rules.stray_cell):
+                chunk.text, starts, cell, c, rules.stray_cell):
             continue  # "Desk Lamp" in "LED Desk Lamp", in a column of products
         kept.append(c)
     return kept, records
