@@ -39,13 +39,15 @@ class PhoneNumberRecognizer(PhoneRecognizer):
                          supported_regions=self.REGIONS, name=type(self).__name__)
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        results = [r for r in super().analyze(text, entities, nlp_artifacts)
-                   if not _LOOK_ALIKES.match(text[r.start:r.end].strip())
-                   and not _CN_MOBILE_SHAPE.match(text[r.start:r.end].strip())
-                   and sum(c.isdigit() for c in text[r.start:r.end]) <= E164_MAX_DIGITS]
-        for result in results:
-            if _FORMATTED.match(text[result.start:result.end].strip()):
+        results = []
+        for result in super().analyze(text, entities, nlp_artifacts):
+            value = text[result.start:result.end].strip()
+            if (_LOOK_ALIKES.match(value) or _CN_MOBILE_SHAPE.match(value)
+                    or sum(c.isdigit() for c in value) > E164_MAX_DIGITS):
+                continue
+            if _FORMATTED.match(value):
                 result.score = max(result.score, FORMATTED_SCORE)
                 if result.analysis_explanation:
                     result.analysis_explanation.append_textual_explanation_line("written in a phone number format")
+            results.append(result)
         return results
