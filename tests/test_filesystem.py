@@ -58,7 +58,7 @@ def test_scan_command_takes_include_and_exclude_flags(tree, tmp_path):
     result = CliRunner().invoke(main, ["scan", str(tree), "--out", str(out), "--include", "*.csv", "--include",
                                        "*.txt", "--exclude", "tmp/*", "--no-report", "--quiet", "--workers", "1"])
     assert result.exit_code == 0, result.output
-    (part,) = (out / "items").glob("scan_id=*/part-00000.parquet")
+    (part,) = (out / "items").glob("scan_id=*/part-*.parquet")
     items = pq.read_table(part).column("item").to_pylist()
     assert sorted(items) == ["a.csv", "hr/notes.txt", "hr/pay.csv"]
 
@@ -164,7 +164,7 @@ def _scanned_room(tmp_path: Path) -> tuple[Path, dict, dict]:
     for path in room.rglob("*"):
         _age(path)
     before = _state(room)
-    summary = run_scan([str(room)], tmp_path / "out", ScanOptions(workers=1))
+    summary = run_scan([str(room)], tmp_path / "out", ScanOptions())
     assert summary.items["scanned"] > len(before)  # the archive's members too
     return room, before, _state(room)
 
@@ -177,7 +177,7 @@ def test_a_scan_changes_no_content_and_no_modification_time(tmp_path):
 def test_every_file_of_a_data_room_is_scanned_or_reported_with_a_reason(tmp_path):
     room = data_room(tmp_path / "room", DATA / "formats")
     files = sorted(p.relative_to(room).as_posix() for p in room.rglob("*") if p.is_file())
-    run_scan([str(room)], tmp_path / "out", ScanOptions(workers=1))
+    run_scan([str(room)], tmp_path / "out", ScanOptions())
     items = [i for part in (tmp_path / "out" / "items").rglob("*.parquet") for i in pq.read_table(part).to_pylist()]
     by_name = {i["item"]: i for i in items}
     # Every file is an item; a database file stands for its tables (crm.db!customers).
@@ -213,7 +213,7 @@ def test_a_wal_mode_sqlite_file_is_read_without_a_trace(tmp_path):
     _wal_database(root / "crm.db")
     _age(root / "crm.db")
     listing, before = sorted(os.listdir(root)), _state(root)
-    run_scan([str(root)], tmp_path / "out", ScanOptions(workers=1))
+    run_scan([str(root)], tmp_path / "out", ScanOptions())
     assert sorted(os.listdir(root)) == listing  # no crm.db-shm or crm.db-wal created
     assert _state(root) == before  # bytes, mtime and atime (the test runs as the owner: O_NOATIME)
     parts = (tmp_path / "out" / "findings").rglob("*.parquet")
@@ -248,7 +248,7 @@ def test_named_pipes_and_sockets_are_skipped_never_opened(tmp_path):
     server.bind(str(root / "sock"))
     # In a child with a time limit: opening the pipe would wait for a writer forever.
     script = ("import sys; from scanner.pipeline import ScanOptions, run_scan; "
-              "run_scan([sys.argv[1]], sys.argv[2], ScanOptions(workers=1))")
+              "run_scan([sys.argv[1]], sys.argv[2], ScanOptions())")
     try:
         subprocess.run([sys.executable, "-c", script, str(root), str(tmp_path / "out")], check=True, timeout=300)
     finally:
@@ -258,3 +258,54 @@ def test_named_pipes_and_sockets_are_skipped_never_opened(tmp_path):
     assert items == {"notes.txt": ("scanned", None),
                      "pipe": ("skipped", "pipe: named pipe (FIFO), not a regular file"),
                      "sock": ("skipped", "sock: socket, not a regular file")}
+
+
+def test_file_names_that_are_not_utf8_are_written_readably_and_scanned(tmp_path):
+    root = tmp_path / "share"
+    root.mkdir()
+    gbk_folder = os.path.join(os.fsencode(root), "人事".encode("gbk"))  # a legacy share's GBK names
+    os.mkdir(gbk_folder)
+    for raw in ("名单.txt".encode("gbk"), b"caf\xe9-\xff.txt"):  # GBK; bytes no encoding reads
+        with open(os.path.join(gbk_folder, raw), "w") as handle:
+            handle.write("联系人邮箱 zhang.wei@example.cn\n")
+    summary = run_scan([str(root)], tmp_path / "out", ScanOptions())
+    from scanner.store import read_table
+
+    items = {r["item"]: r["status"] for r in read_table(tmp_path / "out", "items", summary.scan_id).to_pylist()}
+    assert items == {"人事/名单.txt": "scanned", "人事/caf\\xe9-\\xff.txt": "scanned"}
+    findings = read_table(tmp_path / "out", "findings", summary.scan_id).to_pylist()
+    assert sorted(f["item"] for f in findings if f["entity_type"] == "EMAIL_ADDRESS") == sorted(items)
+
+
+def test_a_folder_that_cannot_be_listed_is_an_item_with_the_reason(tmp_path):
+    root = tmp_path / "share"
+    (root / "hr" / "private").mkdir(parents=True)
+    (root / "hr" / "private" / "salaries.txt").write_text("alice@example.com\n")
+    (root / "hr" / "open.txt").write_text("bob@example.com\n")
+    (root / "hr" / "private").chmod(0)
+    # As root every folder can be listed: drop the capabilities that let root ignore permissions.
+    prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"] if os.geteuid() == 0 else []
+    try:
+        result = subprocess.run([*prefix, sys.executable, "-m", "scanner.cli", "scan", str(root), "--out",
+                                 str(tmp_path / "out"), "--workers", "1", "--no-report", "--quiet"],
+                                capture_output=True, text=True, timeout=300)
+    finally:
+        (root / "hr" / "private").chmod(0o755)
+    assert result.returncode == 0, result.stderr
+    (part,) = (tmp_path / "out" / "items").glob("scan_id=*/part-*.parquet")
+    items = {i["item"]: (i["kind"], i["status"], i["reason"]) for i in pq.read_table(part).to_pylist()}
+    assert items == {
+        "hr/open.txt": ("file", "scanned", None),
+        "hr/private": ("folder", "error", "hr/private: folder cannot be listed (permission denied); its files "
+                                          "were not scanned (run as a user who can read it)")}
+
+
+def test_a_loop_of_links_is_skipped_with_the_reason(tmp_path):
+    root = tmp_path / "share"
+    root.mkdir()
+    os.symlink("b", root / "a")
+    os.symlink("a", root / "b")
+    results = [r for item in FilesystemConnector(str(root), SourceOptions()).items() for r in scan(root, item).values()]
+    assert {(r.item.name, r.status, r.reason) for r in results} == {
+        ("a", "skipped", "a: symbolic link in a loop (it leads back to itself), not followed"),
+        ("b", "skipped", "b: symbolic link in a loop (it leads back to itself), not followed")}

@@ -53,28 +53,42 @@ class FilesystemConnector:
         if self.root.is_file():
             yield self._item(self.root, self.root.name)
             return
+        unlisted: list[OSError] = []
         # followlinks=False: linked folders are listed in `dirs` but never entered, so no loops.
-        for folder, dirs, files in os.walk(self.root, followlinks=False):
+        for folder, dirs, files in os.walk(self.root, onerror=unlisted.append, followlinks=False):
+            yield from self._unlisted(unlisted)
             dirs.sort()
             links = [d for d in dirs if Path(folder, d).is_symlink()]
             for name in sorted([*files, *links]):
                 path = Path(folder, name)
                 relative = path.relative_to(self.root).as_posix()
-                if wanted_file(relative, self.options):
+                if wanted_file(display_name(relative), self.options):
                     yield self._item(path, relative)
+        yield from self._unlisted(unlisted)
+
+    def _unlisted(self, errors: list[OSError]) -> Iterator[Item]:
+        """Folders that could not be listed, as items whose reading gives the reason."""
+        for error in errors:
+            relative = Path(error.filename).relative_to(self.root).as_posix()
+            yield Item(self.source, display_name(relative), "folder", locator=relative)
+        errors.clear()
 
     def _item(self, path: Path, relative: str) -> Item:
         info = path.lstat()
         kind = ("link" if stat.S_ISLNK(info.st_mode) else "file" if stat.S_ISREG(info.st_mode)
                 else "special")  # never opened: a named pipe would block, a device might act
         modified = datetime.fromtimestamp(info.st_mtime, tz=UTC)
-        return Item(self.source, relative, kind, info.st_size, modified, exposure(info))
+        name = display_name(relative)
+        return Item(self.source, name, kind, info.st_size, modified, exposure(info),
+                    locator=None if name == relative else relative)
 
     def path_of(self, item: Item) -> Path:
-        return self.root if self.root.is_file() else self.root / item.name
+        return self.root if self.root.is_file() else self.root / (item.locator or item.name)
 
     def read(self, item: Item) -> bytes:
         path = self.path_of(item)
+        if item.kind == "folder":
+            raise ExtractError(_unlisted_reason(item.name, path))
         if item.kind == "link":
             raise SkippedError(self._link_reason(item.name, path))
         if item.kind == "special":
@@ -84,12 +98,44 @@ class FilesystemConnector:
         return read_file(path, item.name, self.options.max_file_bytes)
 
     def _link_reason(self, name: str, path: Path) -> str:
-        target = path.resolve()
+        try:
+            target = path.resolve()
+        except RuntimeError:  # Python 3.11 raises this for a loop of links
+            return f"{name}: symbolic link in a loop (it leads back to itself), not followed"
         if not target.exists():
             return f"{name}: symbolic link to nothing (broken), not followed"
         if not target.is_relative_to(self.root):
             return f"{name}: symbolic link out of the scanned folder, not followed (scan its target as a source)"
         return f"{name}: symbolic link, not followed (its target is scanned as {target.relative_to(self.root)})"
+
+
+def display_name(relative: str) -> str:
+    """A path as text that can be written anywhere: each part that is not UTF-8 is read as GB18030
+    (legacy Chinese shares) when it is valid GB18030, else its bytes are shown escaped (``\\xc3``)."""
+    if relative.isascii():
+        return relative
+    return "/".join(_display_part(part) for part in relative.split("/"))
+
+
+def _display_part(part: str) -> str:
+    raw = os.fsencode(part)
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _unlisted_reason(name: str, path: Path) -> str:
+    try:
+        os.listdir(path)
+    except PermissionError:
+        return (f"{name}: folder cannot be listed (permission denied); its files were not scanned "
+                "(run as a user who can read it)")
+    except OSError as exc:
+        return f"{name}: folder cannot be listed ({exc.strerror}); its files were not scanned"
+    return f"{name}: folder could not be listed during the scan; its files were not scanned (scan it again)"
 
 
 def too_large(name: str, max_bytes: int) -> str:
@@ -112,7 +158,10 @@ def read_file(path: Path, name: str, max_bytes: int) -> bytes:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise SkippedError(f"{name}: {_file_kind(info.st_mode)}, not a regular file")
-        data = handle.read(max_bytes + 1)
+        # Read what the file holds, not max_bytes: a buffer of the limit's size is allocated up front.
+        data = handle.read(min(info.st_size, max_bytes) + 1)
+        if len(data) > info.st_size:  # it grew since: the rest, up to the limit
+            data += handle.read(max_bytes + 1 - len(data))
     if len(data) > max_bytes:
         raise SkippedError(too_large(name, max_bytes))
     return data

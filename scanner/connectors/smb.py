@@ -217,7 +217,10 @@ class SmbConnector:
         try:
             with smbclient.open_file(path, "rb", share_access="rwd", desired_access=_READ_ONLY,
                                      **self._session()) as handle:
-                data = handle.read(limit + 1)
+                # What the listing said it holds (+1 to see growth), not a buffer of the limit's size.
+                data = handle.read(min(limit, item.size_bytes if item.size_bytes is not None else limit) + 1)
+                if item.size_bytes is not None and len(data) > item.size_bytes:
+                    data += handle.read(limit + 1 - len(data))
         except (OSError, SMBException) as exc:
             raise ExtractError(f"{item.name}: could not be read over SMB ({self._reason(exc)})") from None
         if len(data) > limit:  # the file grew after it was listed
