@@ -50,7 +50,7 @@ def measure(work: Path, copies: int, rows: int) -> str:
     timings = {
         "plain Presidio, 1 process": _timed(lambda: [plain.analyze(chunk) for _, chunk in room_chunks(room)]),
         "piiaudit, 1 worker": _timed(lambda: run_scan(sources(room), work / "scan1", ScanOptions(
-            source=SourceOptions(exclude=EXCLUDE), workers=1))),
+            source=SourceOptions(exclude=EXCLUDE), workers=0))),
         "piiaudit, 2 workers (incl. start-up)": _timed(lambda: run_scan(sources(room), work / "scan2", ScanOptions(
             source=SourceOptions(exclude=EXCLUDE), workers=2))),
     }

@@ -35,7 +35,7 @@ def _script(text: str) -> str:
     return "zh" if text[:1] >= "\u3400" and text[:1] <= "\u9fff" else "en"
 
 
-def piiaudit_scan(room: Path, out: Path, workers: int = 1) -> list[dict]:
+def piiaudit_scan(room: Path, out: Path, workers: int = 0) -> list[dict]:
     """Scan the room with ``run_scan``; one prediction per finding, read back from the Parquet store."""
     from scanner.pipeline import ScanOptions, run_scan
     from scanner.store import read_table

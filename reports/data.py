@@ -11,7 +11,8 @@ from pathlib import Path
 import pyarrow as pa
 
 from scanner.errors import ScanError
-from scanner.store import list_scans, read_table
+from scanner.manifest import list_scans
+from scanner.store import read_table
 
 
 @dataclass(frozen=True)

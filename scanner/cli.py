@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import signal
 import sys
 from pathlib import Path
 
@@ -11,7 +12,11 @@ from rich.console import Console
 from reports.cli_options import deal_context
 from scanner import __version__
 from scanner.connectors import known_schemes, scheme_of
-from scanner.errors import ScanError
+from scanner.errors import ScanError, ScanInterrupted
+
+# Exit codes (README): 0 done, 1 error, 2 usage error, 4 scan finished but a source could not be opened or
+# nothing was found to scan, 128+N stopped by signal N (130 Ctrl-C, 143 SIGTERM).
+EXIT_INCOMPLETE = 4
 
 
 class SourceType(click.ParamType):
@@ -59,14 +64,16 @@ def main():
 @click.option("--include", multiple=True, metavar="GLOB",
               help="Read only files matching GLOB (path under the source or file name; repeatable).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Do not read files matching GLOB (repeatable).")
+@click.option("--resume", is_flag=True,
+              help="Continue the latest interrupted scan of the same SOURCEs in DIR: what it finished is kept.")
 @click.option("--no-report", is_flag=True, help="Write the Parquet findings only, no report.html.")
 @click.option("--report-lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
               help="Language of report.html.")
 @deal_context
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @library_errors
-def scan(sources, out_dir, config_file, workers, sample_rows, full_tables, language, include, exclude, no_report,
-         report_lang, deal, jurisdictions, turnover, retention_days, quiet):
+def scan(sources, out_dir, config_file, workers, sample_rows, full_tables, language, include, exclude, resume,
+         no_report, report_lang, deal, jurisdictions, turnover, retention_days, quiet):
     """Scan SOURCE... (paths, sqlite:///file.db, …) and write findings and report.html to --out DIR.
 
     The report options are those of `piiaudit report`, which can re-render it later from the findings.
@@ -76,11 +83,20 @@ def scan(sources, out_dir, config_file, workers, sample_rows, full_tables, langu
 
     console = Console(stderr=True, quiet=quiet)
     flags = {"workers": workers, "sample_rows": sample_rows, "language": language}
-    summary = run_scan_command(list(sources), out_dir, config_file, flags, full_tables, console,
-                               exclude=exclude, include=include)
+    try:
+        summary = run_scan_command(list(sources), out_dir, config_file, flags, full_tables, console,
+                                   exclude=exclude, include=include, resume=resume)
+    except (ScanInterrupted, KeyboardInterrupt) as exc:
+        name = getattr(exc, "signal_name", "SIGINT")
+        click.echo(f"Error: scan interrupted by {name}; the items it finished are kept in {out_dir} "
+                   "(its manifest says interrupted)", err=True)
+        sys.exit(128 + signal.Signals[name].value)
     if not no_report:
         _write_report(out_dir, summary.scan_id, out_dir / "report.html", report_lang, console,
                       Options(deal, jurisdictions, turnover, retention_days))
+    if summary.incomplete:
+        click.echo(f"Error: scan {summary.scan_id} is incomplete: {summary.incomplete}", err=True)
+        sys.exit(EXIT_INCOMPLETE)
 
 
 @main.command()

@@ -28,6 +28,9 @@ def failure(item: Item, exc: Exception) -> ItemResult:
         return ItemResult(item, "skipped", str(exc))
     if isinstance(exc, ScanError):
         return ItemResult(item, "error", str(exc))
+    if isinstance(exc, MemoryError):
+        return ItemResult(item, "error", f"{item.name}: needs more memory than a worker may use "
+                                         "(scan.worker_memory_mb); not read")
     # A parser's bug on hostile input must not stop the scan; its message might quote content.
     return ItemResult(item, "error", f"{item.name}: could not be read ({type(exc).__name__})")
 

@@ -24,3 +24,15 @@ class SkippedError(ExtractError):
 
 class ModelMissingError(ScanError):
     """The spaCy model package is not installed."""
+
+
+class OutputError(ScanError):
+    """The scan's results cannot be written (disk full, no permission); what was written stays readable."""
+
+
+class ScanInterrupted(ScanError):
+    """A scan stopped by a signal (SIGTERM, SIGINT); its finished items are kept and it says so."""
+
+    def __init__(self, signal_name: str):
+        super().__init__(f"scan interrupted by {signal_name}")
+        self.signal_name = signal_name

@@ -1,6 +1,7 @@
 """A scan from sources to the findings store: list items, run units, write Parquet and the manifest."""
 from __future__ import annotations
 
+import contextlib
 import platform
 import secrets
 from collections import Counter
@@ -11,17 +12,23 @@ from importlib.metadata import version
 from pathlib import Path
 
 from scanner.connectors import SourceOptions, open_source, redact
-from scanner.errors import ScanError
-from scanner.executor import Unit, run_units
+from scanner.errors import OutputError, ScanError, ScanInterrupted
+from scanner.executor import Unit, UnitLimits, run_units
+from scanner.interrupts import Interrupts
+from scanner.manifest import Heartbeat, ScanLock, this_process
 from scanner.records import Item, ItemResult
-from scanner.store import ScanWriter, write_manifest
+from scanner.resume import finished_units, resumable
+from scanner.store import ScanWriter
 
 
 @dataclass(frozen=True)
 class ScanOptions:
     source: SourceOptions = field(default_factory=SourceOptions)
-    workers: int = 1
+    workers: int = 0  # 0: in this process; N: on N worker processes (limits enforced, deaths survived)
     language: str = "auto"
+    limits: UnitLimits = field(default_factory=UnitLimits)
+    part_items: int = 2000  # results are written in parts of this many items (or part_seconds' worth)
+    part_seconds: int = 30
     detectors: dict = field(default_factory=dict)  # a user's overrides of config/detectors.yaml
     detectors_label: str = ""  # the file they came from, for error messages
 
@@ -33,6 +40,18 @@ class ScanSummary:
     items: Counter = field(default_factory=Counter)  # by status
     entities: Counter = field(default_factory=Counter)
     gaps: list[tuple[str, str]] = field(default_factory=list)  # (item, reason) for skipped and failed
+    sources_failed: int = 0  # sources that could not be opened or listed
+    units: int = 0  # items found in the sources (files, tables), before archives were opened
+    resumed_items: int = 0  # items an interrupted scan had finished before it was resumed
+
+    @property
+    def incomplete(self) -> str | None:
+        """Why an unattended run should not count this scan as a success, or None."""
+        if self.sources_failed:
+            return f"{self.sources_failed} source(s) could not be opened (see the reasons above)"
+        if not self.units:
+            return "nothing was found to scan (an empty folder, an unmounted share, or everything excluded?)"
+        return None
 
 
 class Progress:
@@ -75,38 +94,72 @@ def _record(summary: ScanSummary, result: ItemResult) -> None:
 
 
 def run_scan(sources: Sequence[str], out_dir: Path, options: ScanOptions = ScanOptions(),
-             progress: Progress = Progress()) -> ScanSummary:
+             progress: Progress = Progress(), resume: bool = False) -> ScanSummary:
     """Scan ``sources`` into ``out_dir``: Parquet findings and items plus the scan manifest.
 
-    One bad item or source is recorded with its reason and never aborts the scan.
+    One bad item or source is recorded with its reason and never aborts the scan. Results are written
+    in complete parts as units finish; SIGTERM or SIGINT stops the scan with what was done kept and
+    the manifest saying ``interrupted`` (ScanInterrupted is raised); a full disk raises OutputError
+    likewise. The scan is published (readers see it) only when every unit is done.
+
+    ``resume`` continues the latest interrupted scan of the same sources in ``out_dir`` under its ID:
+    what it had finished is kept and not read again. A second scan into ``out_dir`` while one runs is
+    refused (ScanError).
     """
-    started = datetime.now(UTC)
-    summary = ScanSummary(new_scan_id(started), Path(out_dir))
+    out_dir, started = Path(out_dir), datetime.now(UTC)
+    previous = resumable(out_dir, [redact(s) for s in sources]) if resume else None
+    summary = ScanSummary(previous["scan_id"] if previous else new_scan_id(started), out_dir)
     manifest = {"scan_id": summary.scan_id, "status": "running", "started_at": started.isoformat(),
                 "sources": [redact(s) for s in sources],
                 "config": {"workers": options.workers, "language": options.language, **asdict(options.source),
-                           "detectors": options.detectors},
-                "versions": _versions()}
-    write_manifest(summary.out_dir, manifest)
-    units, failed = _list_units(sources, options)
-    progress.total(len(units))
-    writer = ScanWriter(summary.out_dir, summary.scan_id)
-    try:
-        for result in failed:
-            writer.add(result)
-            _record(summary, result)
-        for results in run_units(units, options, progress.started):
-            for result in results:
-                writer.add(result)
-                _record(summary, result)
-            progress.finished(results[0])
-    except BaseException:
-        manifest.update(status="interrupted", finished_at=datetime.now(UTC).isoformat())
-        write_manifest(summary.out_dir, manifest)
-        raise
-    finally:
-        writer.close()
-    manifest.update(status="finished", finished_at=datetime.now(UTC).isoformat(),
-                    counts={"items": dict(summary.items), "findings": dict(summary.entities)})
-    write_manifest(summary.out_dir, manifest)
+                           **asdict(options.limits), "detectors": options.detectors},
+                "versions": _versions(), "process": this_process()}
+    if previous:
+        manifest.update(started_at=previous["started_at"], resumed_at=[*previous.get("resumed_at", []),
+                                                                      started.isoformat()])
+    with ScanLock(out_dir, summary.scan_id), Heartbeat(out_dir, manifest) as heartbeat, \
+            Interrupts() as interrupts:
+        writer = ScanWriter(out_dir, summary.scan_id, options.part_items, options.part_seconds)
+        done = finished_units(out_dir, summary, previous)
+        try:
+            units, failed = _list_units(sources, options)
+            summary.sources_failed, summary.units = len(failed), len(units)
+            units = [u for u in units if (u[1].source, u[1].name) not in done]
+            failed = [r for r in failed if (r.item.source, r.item.name) not in done]
+            progress.total(len(units))
+            for result in failed:
+                _add(writer, summary, [result])
+            # closing: an exception here (a signal) must stop the workers now, not when collected.
+            with contextlib.closing(run_units(units, options, progress.started)) as unit_results:
+                for results in unit_results:
+                    _add(writer, summary, results)
+                    progress.finished(results[0])
+            interrupts.hold()  # publishing is not interrupted half way; a signal now acts once it is done
+            writer.publish()
+        except BaseException as exc:
+            _stop_writing(writer, heartbeat, summary, exc)
+            raise
+        heartbeat.write(status="finished", finished_at=datetime.now(UTC).isoformat(), counts=_counts(summary))
     return summary
+
+
+def _add(writer: ScanWriter, summary: ScanSummary, results: list[ItemResult]) -> None:
+    writer.add(*results)
+    for result in results:
+        _record(summary, result)
+
+
+def _counts(summary: ScanSummary) -> dict:
+    return {"items": dict(summary.items), "findings": dict(summary.entities),
+            "sources_failed": summary.sources_failed, "units": summary.units}
+
+
+def _stop_writing(writer: ScanWriter, heartbeat: Heartbeat, summary: ScanSummary, exc: BaseException) -> None:
+    """Keep what an interrupted scan had finished and say in the manifest why it stopped."""
+    with contextlib.suppress(OutputError):
+        writer.flush()  # finished units only: every result queued here is complete
+    cause = exc.signal_name if isinstance(exc, ScanInterrupted) else (
+        "SIGINT" if isinstance(exc, KeyboardInterrupt) else f"{type(exc).__name__}: {exc}")
+    with contextlib.suppress(OSError):
+        heartbeat.write(status="interrupted", interrupted_at=datetime.now(UTC).isoformat(), interrupted_by=cause,
+                        items_done=writer.items_written, counts=_counts(summary))

@@ -15,10 +15,12 @@ from scanner.scanconfig import load_scan_config, scan_options
 
 def run_scan_command(sources: Sequence[str], out_dir: Path, config_file: Path | None,
                      flags: dict[str, Any], full_tables: bool, console: Console,
-                     exclude: tuple[str, ...] = (), include: tuple[str, ...] = ()) -> ScanSummary:
+                     exclude: tuple[str, ...] = (), include: tuple[str, ...] = (), resume: bool = False
+                     ) -> ScanSummary:
     """Load configuration (defaults < --config < flags), scan with progress, print the summary.
 
-    ``include`` and ``exclude`` globs add to the configured ones.
+    ``include`` and ``exclude`` globs add to the configured ones; ``resume`` continues the latest
+    interrupted scan of the same sources in ``out_dir``.
     """
     values, detectors, label = load_scan_config(config_file)
     values.update({k: v for k, v in flags.items() if v is not None})
@@ -26,7 +28,7 @@ def run_scan_command(sources: Sequence[str], out_dir: Path, config_file: Path | 
     values["include"] = tuple(values["include"]) + include
     options = scan_options(values, detectors, label, full_tables)
     with TerminalProgress(console) as progress:
-        summary = run_scan(sources, out_dir, options, progress)
+        summary = run_scan(sources, out_dir, options, progress, resume=resume)
     print_summary(console, summary)
     return summary
 

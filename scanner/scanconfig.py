@@ -6,12 +6,15 @@ from typing import Any
 
 from scanner.connectors import DatabaseOptions, SourceOptions
 from scanner.errors import ConfigError
+from scanner.executor import UnitLimits
 from scanner.extract.members import Limits
 from scanner.pipeline import ScanOptions
 from scanner.settings import check_keys, read_config, require
 
 LANGUAGES = ("auto", "en", "zh")
-_SCAN_KEYS = {"sample_rows", "max_file_mb", "workers", "language", "include", "exclude", "databases", "archives"}
+_NUMBER_KEYS = ("sample_rows", "max_file_mb", "workers", "item_timeout_s", "worker_memory_mb", "part_items",
+                "part_seconds")
+_SCAN_KEYS = {*_NUMBER_KEYS, "language", "include", "exclude", "databases", "archives"}
 _GLOB_KEYS = ("include_schemas", "exclude_schemas", "include_tables", "exclude_tables")
 _DATABASE_KEYS = {*_GLOB_KEYS, "statement_timeout_s", "sample_seed"}
 # archives: key in the YAML → (Limits field, unit in bytes or 1)
@@ -33,7 +36,7 @@ def _positive(section: dict, key: str, label: str, where: str) -> int:
 def _scan_section(section: dict, label: str, where: str) -> dict[str, Any]:
     check_keys(section, _SCAN_KEYS, label, where)
     values: dict[str, Any] = {}
-    for key in ("sample_rows", "max_file_mb", "workers"):
+    for key in _NUMBER_KEYS:
         if key in section:
             values[key] = _positive(section, key, label, where)
     if "language" in section and section["language"] not in LANGUAGES:
@@ -97,5 +100,7 @@ def scan_options(values: dict[str, Any], detectors: dict[str, Any], detectors_la
                            include=values["include"],
                            databases=DatabaseOptions(**values.get("databases", {})),
                            archives=Limits(**values.get("archives", {})))
-    return ScanOptions(source=source, workers=values["workers"], language=values["language"],
+    limits = UnitLimits(item_timeout_s=values["item_timeout_s"], worker_memory_mb=values["worker_memory_mb"])
+    return ScanOptions(source=source, workers=values["workers"], language=values["language"], limits=limits,
+                       part_items=values["part_items"], part_seconds=values["part_seconds"],
                        detectors=detectors, detectors_label=detectors_label)

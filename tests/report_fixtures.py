@@ -8,9 +8,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from scanner.manifest import write_manifest
 from scanner.privacy import mask, value_hash
 from scanner.records import ColumnClass, ColumnEstimate, Finding, Item, ItemResult
-from scanner.store import ScanWriter, write_manifest
+from scanner.store import ScanWriter
 
 SCAN_ID = "20261120T083000Z-0a1b"
 STARTED = datetime(2026, 11, 20, 8, 30, tzinfo=UTC)

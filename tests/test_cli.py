@@ -102,14 +102,6 @@ def test_quiet_scan_prints_nothing(tmp_path):
     assert not (tmp_path / "out" / "report.html").exists()
 
 
-def test_empty_folder(tmp_path):
-    (tmp_path / "empty").mkdir()
-    result = run("scan", tmp_path / "empty", "--out", tmp_path / "out")
-    assert result.exit_code == 0, result.output
-    assert "0 items scanned" in result.output
-    assert "No personal information was found" in (tmp_path / "out" / "report.html").read_text()
-
-
 def test_explain_shows_score_recognizer_and_context():
     result = run("explain", "客户手机13800138000")
     assert result.exit_code == 0
@@ -125,3 +117,20 @@ def test_detectors_lists_our_recognizers():
     result = run("detectors")
     assert result.exit_code == 0
     assert "CN_RESIDENT_ID" in result.output and "ResidentIdRecognizer" in result.output
+
+
+def test_an_empty_folder_is_an_incomplete_scan_with_its_own_exit_code(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run("scan", tmp_path / "empty", "--out", tmp_path / "out")
+    assert result.exit_code == 4
+    assert "0 items scanned" in result.output
+    assert "is incomplete: nothing was found to scan (an empty folder, an unmounted share" in result.output
+    assert "No personal information was found" in (tmp_path / "out" / "report.html").read_text()
+
+
+def test_a_source_that_cannot_be_opened_makes_the_scan_incomplete(tmp_path):
+    result = run("scan", DATA / "formats", "postgresql://scanner@127.0.0.1:1/crm", "--out", tmp_path / "out",
+                 "--workers", "1", "--quiet")
+    assert result.exit_code == 4
+    assert "is incomplete: 1 source(s) could not be opened" in result.output
+    assert (tmp_path / "out" / "report.html").is_file()  # what could be scanned is still reported

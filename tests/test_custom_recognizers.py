@@ -70,7 +70,7 @@ def test_a_scan_with_a_config_file_uses_them_in_its_workers(tmp_path):
     result = CliRunner().invoke(main, ["scan", str(tmp_path / "room"), "--out", str(out), "--config",
                                        str(tmp_path / "mine.yaml"), "--workers", "2", "--no-report", "--quiet"])
     assert result.exit_code == 0, result.output
-    (part,) = (out / "findings").glob("scan_id=*/part-00000.parquet")
+    (part,) = (out / "findings").glob("scan_id=*/part-*.parquet")
     rows = pq.read_table(part).to_pylist()
     assert sorted((r["entity_type"], r["detector"], r["masked_value"]) for r in rows) == [
         ("CN_PASSPORT", "hk_macao_permit", "C12**5678"), ("PERSON", "DenyList_PERSON", "老*")]

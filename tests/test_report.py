@@ -149,7 +149,8 @@ def test_report_options_are_validated(out, args, message):
 
 
 def test_report_of_an_empty_scan(tmp_path):
-    from scanner.store import ScanWriter, write_manifest
+    from scanner.manifest import write_manifest
+    from scanner.store import ScanWriter
 
     ScanWriter(tmp_path, "20261120T000000Z-0000").close()
     write_manifest(tmp_path, {"scan_id": "20261120T000000Z-0000", "status": "finished", "sources": []})

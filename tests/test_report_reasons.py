@@ -58,6 +58,22 @@ SCANNER_REASONS = [
     "sda: block device, not a regular file",
     "odd: special file, not a regular file",
     "secret.txt: permission denied (run as a user who can read it)",
+    "hr/private: folder cannot be listed (permission denied); its files were not scanned (run as a user who "
+    "can read it)",
+    "hr/gone: folder cannot be listed (No such file or directory); its files were not scanned",
+    "hr/moved: folder could not be listed during the scan; its files were not scanned (scan it again)",
+    "a: symbolic link in a loop (it leads back to itself), not followed",
+    "big.pdf: took longer than the 900 s limit per item (scan.item_timeout_s); not read",
+    "big.pdf: the worker process reading it was killed (SIGKILL), twice (out of memory, see "
+    "scan.worker_memory_mb, or a runaway parser?); not read",
+    "big.pdf: the worker process reading it did not stop after its time limit, twice (out of memory, see "
+    "scan.worker_memory_mb, or a runaway parser?); not read",
+    "big.pdf: needs more memory than a worker may use (scan.worker_memory_mb); not read",
+    "big.pdf: the worker process reading it exited with code 3, twice (out of memory, see "
+    "scan.worker_memory_mb, or a runaway parser?); not read",
+    "big.pdf: the worker process reading it died, twice (out of memory, see scan.worker_memory_mb, or a runaway "
+    "parser?); not read",
+    "big.pdf: could not be scanned (PicklingError)",
     "gone.txt: cannot be opened (No such file or directory)",
     "j: link on the server (reparse point: a symbolic link or junction), not followed",
     "loop: folder reached again through a link on the server (a loop, or a second path to a folder scanned "

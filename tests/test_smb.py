@@ -75,7 +75,7 @@ def dataroom(samba_server, tmp_path_factory):
         for name, source in (("local", str(local)), ("plain", samba_server.uri("plain", "dataroom")),
                              ("secure", samba_server.uri("secure", "dataroom"))):
             out = tmp_path_factory.mktemp(f"out-{name}")
-            summary = run_scan([source], out, ScanOptions(workers=1))
+            summary = run_scan([source], out, ScanOptions())
             scans[name] = (out, summary.scan_id)
     after = _fingerprints(samba_server.share_dir("plain") / "dataroom")
     return scans, before, after
@@ -154,7 +154,7 @@ def test_wrong_password_is_a_clear_error_without_the_password(samba_server, monk
     assert f"127.0.0.1:{samba_server.port}/plain/dataroom" in message
     assert "logon failed for user piiaudit_smb" in message and PASSWORD_ENV in message
     assert wrong not in message
-    summary = run_scan([uri], tmp_path, ScanOptions(workers=1))  # the pipeline records it as a gap
+    summary = run_scan([uri], tmp_path, ScanOptions())  # the pipeline records it as a gap
     [gap] = read_table(tmp_path, "items", summary.scan_id).to_pylist()
     assert gap["status"] == "error" and gap["reason"] == message
     assert wrong not in (tmp_path / "scans" / f"{summary.scan_id}.json").read_text()
@@ -314,9 +314,40 @@ def test_a_sqlite_file_on_the_share_gives_the_same_tables_as_the_local_copy(samb
     scans = {}
     for name, source in (("local", str(local)), ("smb", samba_server.uri("plain", "apps"))):
         out = tmp_path / f"out-{name}"
-        scans[name] = (out, run_scan([source], out, ScanOptions(workers=1)).scan_id)
+        scans[name] = (out, run_scan([source], out, ScanOptions()).scan_id)
     tables = {(i["item"], i["kind"], i["status"], i["rows_sampled"]) for i in _rows(scans["smb"], "items")}
     assert tables == {("crm.data", "file", "scanned", None), ("crm.data!customers", "table", "scanned", 2)}
     assert {f[1] for f in _findings(scans["smb"])} >= {"EMAIL_ADDRESS", "PHONE_NUMBER"}
     assert _findings(scans["smb"]) == _findings(scans["local"])
     assert sorted(p.name for p in (samba_server.share_dir("plain") / "apps").iterdir()) == ["crm.data"]
+
+
+def test_a_file_server_stopped_mid_scan_fails_only_the_files_left(samba_server, dataroom, monkeypatch, tmp_path):
+    import smbclient
+
+    from scanner.pipeline import Progress
+    from scanner.unit import _connector
+
+    class StopAfterFirstFile(Progress):
+        stop = None
+
+        def finished(self, result):
+            if self.stop is None:
+                self.stop = samba_server.stopped()
+                self.stop.__enter__()
+
+    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
+    progress = StopAfterFirstFile()
+    try:
+        summary = run_scan([samba_server.uri("plain", "dataroom")], tmp_path, ScanOptions(), progress)
+    finally:
+        progress.stop.__exit__(None, None, None)
+        # The cached sessions died with the server: later tests connect anew.
+        _connector.cache_clear()
+        smbclient.reset_connection_cache()
+    items = read_table(tmp_path, "items", summary.scan_id).to_pylist()
+    assert items[0]["status"] != "error"
+    later = [i for i in items[1:] if "!" not in i["item"]]  # the files on the share, not what they hold
+    assert later and all(i["status"] == "error" for i in later)
+    assert all(i["reason"].startswith(f"{i['item']}: could not be read over SMB (") for i in later)
+    assert PASSWORD not in json.dumps(items)

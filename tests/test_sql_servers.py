@@ -95,7 +95,7 @@ def _scan(tmp_path_factory, sources, name: str, **options):
                            databases=options.get("databases", DatabaseOptions()))
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("PIIAUDIT_DB_PASSWORD", crm.SCANNER_PASSWORD)
-        summary = run_scan(list(sources), out, ScanOptions(source=source, workers=1))
+        summary = run_scan(list(sources), out, ScanOptions(source=source))
     return out, summary
 
 
@@ -290,7 +290,7 @@ def test_the_password_is_never_written(crm_scan, events_scan, sources):
 def test_a_wrong_password_is_a_reason_without_the_password(tmp_path, postgres_crm):
     wrong = "Wr0ng-pass-never-shown-5a1"
     url = f"postgresql://scanner:{wrong}@127.0.0.1:{postgres_crm.port}/crm"
-    summary = run_scan([url], tmp_path / "out", ScanOptions(workers=1))
+    summary = run_scan([url], tmp_path / "out", ScanOptions())
     assert summary.items == {"error": 1}
     (_, reason), = summary.gaps
     assert "password authentication failed" in reason and wrong not in reason
@@ -343,3 +343,32 @@ def test_scans_changed_nothing(checksums_before, sqlite_crm, postgres_crm, maria
     assert _checksums(sqlite_crm, postgres_crm, mariadb_crm) == checksums_before
     assert len(checksums_before["postgresql"]) == 5 and len(checksums_before["mariadb"]) == 5
     assert os.stat(sqlite_crm).st_mode & 0o777 == 0o644
+
+
+def test_a_database_server_stopped_mid_scan_fails_only_the_tables_left(postgres_crm, tmp_path):
+    from scanner.pipeline import Progress
+    from scanner.store import read_table
+
+    class StopAfterFirstTable(Progress):
+        def __init__(self):
+            self.stop = None
+
+        def finished(self, result):
+            if self.stop is None:
+                self.stop = postgres_crm.stopped()
+                self.stop.__enter__()
+
+    progress = StopAfterFirstTable()
+    try:
+        summary = run_scan([postgres_crm.url(database="crm")], tmp_path / "out", ScanOptions(), progress)
+    finally:
+        progress.stop.__exit__(None, None, None)
+    items = read_table(tmp_path / "out", "items", summary.scan_id).to_pylist()
+    first, *rest = items
+    assert first["status"] == "scanned" and first["findings"] > 0
+    assert rest and all(i["status"] == "error" for i in rest)
+    for item in rest:
+        assert item["reason"].startswith(f"postgresql+psycopg://pgadmin@127.0.0.1:{postgres_crm.port}/crm: "
+                                         f"{item['item']}: cannot read the table (OperationalError: ")
+        assert "pgadmin-test-only" not in item["reason"]
+    assert summary.items == {"scanned": 1, "error": len(rest)}

@@ -1,6 +1,7 @@
 """A PostgreSQL server for the test session: initdb + pg_ctl as a non-root user, on 127.0.0.1 only."""
 from __future__ import annotations
 
+import contextlib
 import glob
 import shutil
 from dataclasses import dataclass
@@ -18,6 +19,18 @@ SUPERUSER_PASSWORD = "pgadmin-test-only"
 class Postgres:
     host: str
     port: int
+    pg_ctl: tuple[str, ...] = ()  # pg_ctl and its options, to stop and start the server in a test
+    user: str | None = None
+
+    @contextlib.contextmanager
+    def stopped(self):
+        """The server stopped (as for a restart) until the block ends, then running again."""
+        run([*self.pg_ctl, "-m", "fast", "-w", "stop"], self.user)
+        try:
+            yield
+        finally:
+            run([*self.pg_ctl, "-w", "-t", "60", "start"], self.user)
+            wait_until(lambda: _accepts(self), 30, "PostgreSQL")
 
     def url(self, user: str = SUPERUSER, password: str | None = SUPERUSER_PASSWORD, database: str = "postgres") -> str:
         secret = f":{password}" if password else ""
@@ -46,10 +59,10 @@ def postgres_server():
     run([str(bindir / "initdb"), "-D", str(data), "-U", SUPERUSER, f"--pwfile={home / 'pwfile'}",
          "--auth-host=scram-sha-256", "--auth-local=trust", "-E", "UTF8", "--locale=C.UTF-8"], user)
     options = f"-c listen_addresses=127.0.0.1 -p {port} -k {home} -c fsync=off -c shared_buffers=32MB"
-    run([str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(home / "log"), "-w", "-t", "60", "start"],
-        user)
+    pg_ctl = (str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(home / "log"))
+    run([*pg_ctl, "-w", "-t", "60", "start"], user)
     try:
-        server = Postgres("127.0.0.1", port)
+        server = Postgres("127.0.0.1", port, pg_ctl, user)
         wait_until(lambda: _accepts(server), 30, "PostgreSQL")
         yield server
     finally:

@@ -7,6 +7,7 @@ Samba maps the POSIX "other" permission bits to the Everyone (S-1-1-0) entry of 
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -23,11 +24,29 @@ PASSWORD = "smb-test-only-Pw1"
 _FOLDERS = ("private", "lock", "state", "cache", "pid", "ncalrpc", "log", "shares/plain", "shares/secure")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Samba:
     host: str
     port: int
     root: Path  # the folder that holds the share folders
+    command: tuple[str, ...] = ()
+    process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        # smbd signals its whole process group when it stops: give it its own.
+        self.process = subprocess.Popen(self.command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                        start_new_session=True)
+        wait_until(lambda: self.process.poll() is None and _accepts(self.port), 30, "smbd")
+
+    @contextlib.contextmanager
+    def stopped(self):
+        """The server stopped (as for a restart) until the block ends, then running again."""
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        try:
+            yield
+        finally:
+            self.start()
 
     def uri(self, share: str, path: str = "", user: str = USER) -> str:
         return f"smb://{user}@{self.host}:{self.port}/{share}" + (f"/{path}" if path else "")
@@ -92,15 +111,12 @@ def samba_server():
     config = home / "smb.conf"
     config.write_text(_config(home, port))
     run(["pdbedit", f"--configfile={config}", "-a", "-u", USER, "-t"], None, input=f"{PASSWORD}\n{PASSWORD}\n")
-    process = subprocess.Popen([smbd, "--foreground", "--no-process-group", f"--configfile={config}"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               # smbd signals its whole process group when it stops: give it its own.
-                               start_new_session=True)
+    server = Samba("127.0.0.1", port, home, (smbd, "--foreground", "--no-process-group", f"--configfile={config}"))
     try:
-        wait_until(lambda: process.poll() is None and _accepts(port), 30, "smbd")
-        yield Samba("127.0.0.1", port, home)
+        server.start()
+        yield server
     finally:
-        stop(process, home)
+        stop(server.process, home)
 
 
 def _accepts(port: int) -> bool:
