@@ -58,6 +58,8 @@ def main():
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
               help="YAML file with `scan:` and `detectors:` settings over the shipped defaults.")
 @click.option("--workers", type=click.IntRange(min=1), help="Processes to scan with (default: config, 2).")
+@click.option("--cluster", metavar="ADDRESS",
+              help="Run the scan's units on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786).")
 @click.option("--sample-rows", type=click.IntRange(min=1), help="Rows read per table (default 10000).")
 @click.option("--full-tables", is_flag=True, help="Read every row of every table instead of a sample.")
 @click.option("--lang", "language", type=click.Choice(["auto", "en", "zh"]), help="Language of the data.")
@@ -72,7 +74,7 @@ def main():
 @deal_context
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @library_errors
-def scan(sources, out_dir, config_file, workers, sample_rows, full_tables, language, include, exclude, resume,
+def scan(sources, out_dir, config_file, workers, cluster, sample_rows, full_tables, language, include, exclude, resume,
          no_report, report_lang, deal, jurisdictions, turnover, retention_days, quiet):
     """Scan SOURCE... (paths, sqlite:///file.db, …) and write findings and report.html to --out DIR.
 
@@ -82,7 +84,7 @@ def scan(sources, out_dir, config_file, workers, sample_rows, full_tables, langu
     from scanner.scan_command import run_scan_command
 
     console = Console(stderr=True, quiet=quiet)
-    flags = {"workers": workers, "sample_rows": sample_rows, "language": language}
+    flags = {"workers": workers, "cluster": cluster, "sample_rows": sample_rows, "language": language}
     try:
         summary = run_scan_command(list(sources), out_dir, config_file, flags, full_tables, console,
                                    exclude=exclude, include=include, resume=resume)

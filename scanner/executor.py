@@ -100,10 +100,16 @@ def run_units(units: Iterable[Unit], options, on_start: Callable[[Item], None] =
     """Yield the ItemResults of each unit of a scan with ``options`` (ScanOptions), in completion order:
     the item's own first, then one per archive member, attachment or SQLite table it holds.
 
-    ``options.workers`` 0 runs the units in this process; N ≥ 1 on N worker processes.
+    ``options.workers`` 0 runs the units in this process; N ≥ 1 on N worker processes;
+    ``options.cluster`` (a scheduler's address) on a Dask cluster instead.
     """
     task = _Task(options.source, EngineSpec.of(options.detectors, options.detectors_label), options.language,
                  options.limits)
+    if options.cluster:
+        from scanner.cluster import run_on_cluster
+
+        yield from run_on_cluster(task, options.cluster, units, on_start)
+        return
     if options.workers <= 0:
         for unit in units:
             on_start(unit[1])

@@ -27,6 +27,7 @@ class ScanOptions:
     workers: int = 0  # 0: in this process; N: on N worker processes (limits enforced, deaths survived)
     language: str = "auto"
     limits: UnitLimits = field(default_factory=UnitLimits)
+    cluster: str | None = None  # a Dask scheduler's address: the units run on its workers
     part_items: int = 2000  # results are written in parts of this many items (or part_seconds' worth)
     part_seconds: int = 30
     detectors: dict = field(default_factory=dict)  # a user's overrides of config/detectors.yaml
@@ -111,7 +112,8 @@ def run_scan(sources: Sequence[str], out_dir: Path, options: ScanOptions = ScanO
     summary = ScanSummary(previous["scan_id"] if previous else new_scan_id(started), out_dir)
     manifest = {"scan_id": summary.scan_id, "status": "running", "started_at": started.isoformat(),
                 "sources": [redact(s) for s in sources],
-                "config": {"workers": options.workers, "language": options.language, **asdict(options.source),
+                "config": {"workers": options.workers, "cluster": options.cluster, "language": options.language,
+                           **asdict(options.source),
                            **asdict(options.limits), "detectors": options.detectors},
                 "versions": _versions(), "process": this_process()}
     if previous:

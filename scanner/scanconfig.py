@@ -103,4 +103,5 @@ def scan_options(values: dict[str, Any], detectors: dict[str, Any], detectors_la
     limits = UnitLimits(item_timeout_s=values["item_timeout_s"], worker_memory_mb=values["worker_memory_mb"])
     return ScanOptions(source=source, workers=values["workers"], language=values["language"], limits=limits,
                        part_items=values["part_items"], part_seconds=values["part_seconds"],
+                       cluster=values.get("cluster"),
                        detectors=detectors, detectors_label=detectors_label)

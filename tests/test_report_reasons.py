@@ -74,6 +74,7 @@ SCANNER_REASONS = [
     "big.pdf: the worker process reading it died, twice (out of memory, see scan.worker_memory_mb, or a runaway "
     "parser?); not read",
     "big.pdf: could not be scanned (PicklingError)",
+    "big.pdf: the worker processes reading it died, again and again (out of memory, or a runaway parser?); not read",
     "gone.txt: cannot be opened (No such file or directory)",
     "j: link on the server (reparse point: a symbolic link or junction), not followed",
     "loop: folder reached again through a link on the server (a loop, or a second path to a folder scanned "

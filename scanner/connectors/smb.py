@@ -221,7 +221,7 @@ class SmbConnector:
                 data = handle.read(min(limit, item.size_bytes if item.size_bytes is not None else limit) + 1)
                 if item.size_bytes is not None and len(data) > item.size_bytes:
                     data += handle.read(limit + 1 - len(data))
-        except (OSError, SMBException) as exc:
+        except (OSError, SMBException, ValueError) as exc:  # ValueError: reconnecting to a server that went away
             raise ExtractError(f"{item.name}: could not be read over SMB ({self._reason(exc)})") from None
         if len(data) > limit:  # the file grew after it was listed
             raise SkippedError(too_large(item.name, limit))
