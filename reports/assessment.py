@@ -33,6 +33,13 @@ class ThresholdRow:
     crossed: bool
     may_cross: bool  # not crossed by the count, but by the sampled tables' upper estimate
 
+    @property
+    def status(self) -> str:
+        """reached, may_reach (sampled tables), not_determined (the count is a lower bound) or not_reached."""
+        if self.crossed or self.may_cross:
+            return "reached" if self.crossed else "may_reach"
+        return "not_determined" if self.threshold.lower_bound else "not_reached"
+
 
 @dataclass(frozen=True)
 class ObligationRow:
@@ -67,7 +74,7 @@ def build(out_dir: Path, scan_id: str | None = None, options: Options = Options(
     rules, config = load_obligations(), load_risk_config()
     if options.retention_days is not None:
         config = replace(config, retention_days=options.retention_days)
-    people = count_people(data.findings, rules, config.strong_identifiers, data.columns)
+    people = count_people(data.findings, rules, config.strong_identifiers, data.columns, config.health_information)
     risks = assess(data, rules, config, people, options.deal)
     thresholds = _thresholds(rules, people, options.jurisdictions)
     audit_due = any(row.crossed and AUDIT_DUTIES & set(row.threshold.cite) for row in thresholds)

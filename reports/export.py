@@ -25,7 +25,7 @@ def summary(a: Assessment) -> dict:
                     "retention_days": a.config.retention_days},
         "overall_risk": a.overall,
         "people": {key: getattr(a.people, key) for key in
-                   ("people", "minors", "sensitive_people", "ccpa_records", "people_high")},
+                   ("people", "minors", "sensitive_people", "ccpa_records", "health_people", "people_high")},
         "entities": [{**asdict(e), **_classification(rules, e.entity_type)} for e in a.entities],
         "sources": [{"source": s.source, "level": s.level, "score": s.score, "items": s.items, "people": s.people}
                     for s in a.sources],
@@ -34,7 +34,7 @@ def summary(a: Assessment) -> dict:
                    "entity_types": sorted(r.facts.entity_types), "factors": [asdict(f) for f in r.factors]}
                   for r in a.risks],
         "thresholds": [{"code": t.threshold.code, "metric": t.threshold.metric, "minimum": t.threshold.minimum,
-                        "value": t.value, "crossed": t.crossed, "may_cross": t.may_cross,
+                        "value": t.value, "crossed": t.crossed, "may_cross": t.may_cross, "status": t.status,
                         "cite": list(t.threshold.cite)}
                        for t in a.thresholds],
         "statutory_maxima": [{"code": m.penalty.code, "law": m.penalty.law, "article": m.penalty.article["en"],

@@ -14,7 +14,7 @@ from scanner.errors import ConfigError
 from scanner.settings import check_keys, require
 
 CONTEXT_KEYS = ("thresholds", "penalties", "cases", "deals")
-METRICS = ("people", "sensitive_people", "minors", "ccpa_records")
+METRICS = ("people", "sensitive_people", "minors", "ccpa_records", "health_people")
 DEALS = ("acquisition", "deregistration", "routine")
 CURRENCIES = ("CNY", "EUR", "USD", "GBP")
 
@@ -28,6 +28,8 @@ class Threshold:
     cite: tuple[str, ...]  # obligation codes
     text: Text
     remediation: tuple[str, ...]  # remediation codes recommended once it is crossed
+    below: Text | None = None  # what still applies while it is not reached (never "nothing to do")
+    lower_bound: Text | None = None  # why the count may miss people: not reached is then "not determined"
 
     def crossed(self, value: int) -> bool:
         return value >= self.minimum
@@ -112,14 +114,16 @@ def _remediation(entry: dict, remediation: Mapping, label: str, where: str) -> t
 
 def _threshold(code: str, entry: dict, obligations: Mapping, remediation: Mapping, label: str) -> Threshold:
     where = f"thresholds.{code}"
-    check_keys(entry, {"metric", "at_least", "more_than", "cite", "text", "remediation"}, label, where)
+    check_keys(entry, {"metric", "at_least", "more_than", "cite", "text", "remediation", "below", "lower_bound"},
+               label, where)
     if ("at_least" in entry) == ("more_than" in entry):
         raise ConfigError(f"{label}: '{where}' needs exactly one of at_least, more_than")
     minimum = (count(entry, "at_least", label, where, 1) if "at_least" in entry
                else count(entry, "more_than", label, where) + 1)
     return Threshold(code, choice(entry, "metric", METRICS, label, where), minimum, "more_than" in entry,
                      codes(entry, "cite", obligations, "obligation", label, where), text(entry, "text", label, where),
-                     _remediation(entry, remediation, label, where))
+                     _remediation(entry, remediation, label, where),
+                     *(text(entry, key, label, where) if key in entry else None for key in ("below", "lower_bound")))
 
 
 def _penalty(code: str, entry: dict, obligations: Mapping, label: str) -> Penalty:

@@ -24,6 +24,7 @@ ACTIONS = ("credentials", "access_control", "pci", "minors", "data_room", "dereg
 class RiskConfig:
     retention_days: int
     strong_identifiers: tuple[str, ...]
+    health_information: tuple[str, ...]  # whose people HIPAA's 500 counts
     sensitivity: Mapping[str, int]  # per tier
     volume: tuple[tuple[int, int], ...]  # (at least N people, points), ascending
     exposure: int
@@ -41,13 +42,14 @@ class RiskConfig:
 def load_risk_config(path: str | Path | None = None) -> RiskConfig:
     """The shipped config/risk.yaml, or the file at ``path``; ConfigError names file and key."""
     data, label = read_config("risk", path)
-    check_keys(data, {"retention_days", "strong_identifiers", "points", "broad_exposure", "levels",
-                      "urgent_actions"}, label)
+    check_keys(data, {"retention_days", "strong_identifiers", "health_information", "points", "broad_exposure",
+                      "levels", "urgent_actions"}, label)
     points = require(data, "points", dict, label)
     check_keys(points, {"sensitivity", "volume", "exposure", "plaintext", "stale", "deal"}, label, "points")
     return RiskConfig(
         count(data, "retention_days", label, "", 1),
         codes(data, "strong_identifiers", dict.fromkeys(ENTITY_TYPES), "entity type", label, ""),
+        codes(data, "health_information", dict.fromkeys(ENTITY_TYPES), "entity type", label, ""),
         _points(points, "sensitivity", TIERS, label), _volume(points, label),
         count(points, "exposure", label, "points"), count(points, "plaintext", label, "points"),
         count(points, "stale", label, "points"), _points(points, "deal", DEALS, label),

@@ -3,6 +3,7 @@ jurisdictions and turnover, and no raw value anywhere in any output."""
 from __future__ import annotations
 
 import csv
+import html as html_lib
 import io
 import json
 import re
@@ -39,8 +40,8 @@ def section_ids(html: str) -> list[str]:
     ("acquisition", ["PIPL Art. 22", "PIPL Art. 23", "PIPL Arts. 55–56", "NDSR Art. 14", "NDSR Arts. 28, 32",
                      "de-identified"], ["Deletion on deregistration"]),
     ("deregistration", ["destruction records", "freeze it", "PIPL Art. 47"], ["data room"]),
-    ("routine", ["PIPL Art. 54", "Audit Measures Arts. 4–5", "Minors Online Protection Regulations Art. 37"],
-     ["data room"]),
+    ("routine", ["PIPL Art. 54", "Audit Measures Art. 4", "Minors Online Protection Regulations Art. 37"],
+     ["data room", "Arts. 4–5"]),
 ])
 def test_deal_sections(out, deal, present, absent):
     html = render_report(out, lang="en", options=Options(deal=deal))
@@ -245,9 +246,43 @@ def test_crossed_cross_border_threshold_recommends_the_transfer_steps(out):
     a = build(out)
     crossed = [ThresholdRow(a.rules.context.thresholds["xb_standard_100k"], 150_000, True, False)]
     rows = {r.obligation.code: r for law in _obligations(a.rules, a.risks, crossed, a.options).values() for r in law}
-    for code in ("xb_provisions_thresholds", "pipl_art_38_39_cross_border", "gdpr_ch_v_transfers"):
+    for code in ("xb_provisions_art_8_contract", "pipl_art_38_39_cross_border", "gdpr_ch_v_transfers"):
         assert rows[code].triggered_by == ("threshold",) and "cross_border" in rows[code].remediation
     assert "pipl_art_38_39_cross_border" not in {r.obligation.code for law in a.obligations.values() for r in law}
+
+
+def threshold_rows(html: str) -> dict[str, str]:
+    """Each threshold row's HTML by the first words of its text."""
+    body = html.split('<section id="people">')[1].split("</tbody>")[0]
+    rows = [html_lib.unescape(row) for row in body.split("<tr")[2:]]
+    return {row.split("<td>")[1].split("</td>")[0]: row for row in rows}
+
+
+def test_threshold_rows_count_the_right_people_and_cite_the_right_articles(out):
+    a = build(out)
+    rows = {row.threshold.code: row for row in a.thresholds}
+    assert (rows["hipaa_500"].threshold.metric, rows["hipaa_500"].value) == ("health_people", 1)  # not all 7
+    assert rows["minors_yearly_audit"].status == "reached"
+    html = render_report(out)
+    by_text = threshold_rows(html)
+    sensitive = next(row for text, row in by_text.items() if text.startswith("Providing these individuals' sensit"))
+    assert "not reached" in sensitive and "still needs the standard contract or certification (Art. 8)" in sensitive
+    assert "Cross-Border Provisions Art. 7" in sensitive and "Cross-Border Provisions Art. 8" in sensitive
+    ordered = [row for text, row in by_text.items() if text.startswith("A leak")]
+    assert len(ordered) == 2 and all("Audit Measures Art. 5" in row and "Art. 4" not in row for row in ordered)
+    assert "articles not cited" not in html and "Arts. 4–5" not in html
+    minors = next(row for text, row in by_text.items() if text.startswith("Minors"))
+    assert "Minors Online Protection Regulations Art. 37" in minors and "children under 14" in minors
+
+
+def test_minors_audit_row_is_not_determined_when_no_child_is_found(out):
+    from reports.assessment import _thresholds
+    from reports.people import People
+
+    a = build(out)
+    rows = {r.threshold.code: r for r in _thresholds(a.rules, People(7, 0, 4, 2, 7), ("cn",))}
+    assert rows["minors_yearly_audit"].status == "not_determined"  # 14-17-year-olds are not counted
+    assert rows["xb_sensitive_10k"].status == "not_reached" and rows["xb_sensitive_10k"].threshold.below
 
 
 def test_chinese_report_names_types_and_locations_in_chinese(out):
