@@ -10,6 +10,7 @@ import jinja2
 from reports.assessment import Assessment, Options, build, shown
 from reports.heatmap import heat_map
 from reports.locations import localise
+from reports.numbers import count, money
 from reports.reasons import translate
 from reports.summary import evidence
 from reports.validate import LANGUAGES
@@ -38,6 +39,8 @@ def environment() -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["num"] = lambda value: f"{value:,}" if value is not None else ""
     env.filters["place"] = localise  # {{ f.location | place(lang) }}
+    env.filters["money"] = money  # {{ amount | money(currency, lang) }}: RMB 50,000,000 / 5000万元
+    env.filters["count"] = count  # {{ n | count(lang) }}: 10,000,000 / 1000万
     env.filters["reason"] = lambda text, lang: translate(text, "reasons", lang)
     env.filters["sampling"] = lambda text, lang: translate(text, "sampling", lang)
     return env

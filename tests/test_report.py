@@ -135,7 +135,7 @@ def test_report_command_defaults_and_options(out):
     result = cli("report", out, "--lang", "zh", "--deal", "routine", "--jurisdictions", "eu,cn")
     assert str((out / "report.html").resolve()) in result.output.replace("\n", "")
     html = (out / "report.html").read_text(encoding="utf-8")
-    assert "例行扫描" in html and "法域: 中国, 欧盟" in html
+    assert "例行扫描" in html and "法域：中国、欧盟" in html
 
 
 @pytest.mark.parametrize("args, message", [
@@ -163,11 +163,11 @@ COVERAGE = {
            "20–400 at 95% confidence (2 of 1,000 rows read)", "28–361 at 95% confidence (2 of 1,000 rows read)",
            "the column holds this type: 98% of 1,000 values valid", "exact: every row read",
            "not decided for the whole column: 12% of 1,000 values valid"],
-    "zh": ["全部行", "主键区间：在 id 上随机选取 10 个起点，每个区间最多 100 行，种子 7", "全部行（120）",
+    "zh": ["全部行", "主键区间：在 id 上随机选取10个起点，每个区间最多100行，种子7", "全部行（120）",
            "archive/old.zip：受密码保护的 zip（请索取未加密的副本或密码）",
            "broken.docx：无法读取的 .docx 文件（已加密、受密码保护或已损坏）",
-           "95% 置信区间 20–400（已读 1,000 行中有 2 行）", "精确值：已读取全部行",
-           "整列判定为此类型：1,000 个值中 98% 有效", "未判定整列：1,000 个值中 12% 有效"],
+           "95%置信区间20至400（已读1,000行中有2行）", "精确值：已读取全部行",
+           "整列判定为此类型：1,000个值中98%有效", "未判定整列：1,000个值中12%有效"],
 }
 
 
@@ -207,13 +207,14 @@ def test_no_python_object_leaks_into_the_report(out, lang, deal):
     html = render_report(out, lang=lang, options=Options(deal=deal))
     assert re.findall(r"built-in method|bound method|<function |object at 0x", html.replace("&lt;", "<")) == []
     header = html.split('<table id="by-entity"')[1].split("</thead>")[0]
-    assert {"en": "<th class=\"num\">Items</th>", "zh": "<th class=\"num\">对象数</th>"}[lang] in header
+    assert {"en": "<th class=\"num\">Items</th>", "zh": "<th class=\"num\">文件/数据表数</th>"}[lang] in header
 
 
 @pytest.mark.parametrize("lang, shown, hidden", [
     ("en", ["&gt; 500", "&gt; 10,000,000", "≥ 10,000,000", "≥ 100,000", "more than 500 residents"],
      [">501<", "10,000,001"]),
-    ("zh", ["超过 500", "超过 10,000,000", "10,000,000 及以上", "超过500名居民"], [">501<", "10,000,001", "500名以上"]),
+    ("zh", ["超过500", "超过1000万", "1000万及以上", "超过500名居民"],
+     [">501<", "10,000,001", "500名以上", "10,000,000"]),
 ])
 def test_thresholds_read_as_the_law_states_them(out, lang, shown, hidden):
     people = render_report(out, lang=lang).split('<section id="people">')[1].split("</section>")[0]
@@ -343,3 +344,23 @@ def test_citations_follow_the_jurisdictions_shown(out, deal):
         assert "GDPR" not in part and "PIPL" in part, section
     eu = render_report(out, options=Options(deal="deregistration", jurisdictions=("cn", "eu")))
     assert "GDPR Art. 17" in eu.split('<section id="deal">')[1] and "GDPR Arts. 44–49" in eu
+
+
+def visible_text(html: str) -> str:
+    body = re.sub(r"<(script|style)\b.*?</\1>", "", html.split("<body>")[1], flags=re.S)
+    return html_lib.unescape(re.sub(r"<[^>]+>", "\n", body))
+
+
+def test_chinese_report_writes_amounts_items_and_punctuation_as_chinese_does(out):
+    html = render_report(out, lang="zh", options=Options(deal="acquisition", turnover=Turnover(8_026_000_000, "CNY")))
+    text = visible_text(html)
+    assert "5000万元以下，或者上一年度营业额5%以下" in text  # PIPL Art. 66(2), not 人民币 50,000,000以下
+    assert "80.26亿元" in text and "4.013亿元" in text and "2000万欧元" in text  # a case and a turnover share
+    assert "人民币" not in text.split("法定责任上限")[1].split("执法案例")[0] and "8,026,000,000" not in text
+    assert "对象" not in text and "文件/数据表" in text
+    assert not re.search(r"[+＋]\d", text) and "明文存储（1分）" in text  # no "明文 +1" chips
+    cjk = "[\u4e00-\u9fff（）“”]"
+    assert re.findall(rf"{cjk}[:;,] ?|[:;,] ?{cjk}", text) == []  # full-width ：；、 between Chinese words
+    spaced = re.findall(r"[\u4e00-\u9fff] [\d,.%]+ ?[\u4e00-\u9fff]|[\u4e00-\u9fff] ?[\d,.%]+ [\u4e00-\u9fff]", text)
+    assert spaced == []  # 第18类, 7人, 2,821天: no spaces around numbers in Chinese
+    assert "第18类标识符" in text and "第 18 类" not in text

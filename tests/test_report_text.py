@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 import reports
-from reports.legal import CURRENCIES, DEALS, METRICS
+from reports.legal import DEALS, METRICS
 from reports.obligations import CCPA_BREACH_ELEMENT, CCPA_SENSITIVE, JURISDICTIONS
 from reports.render import report_text
 from reports.risk_config import LEVELS, TIERS
@@ -20,7 +20,7 @@ TEXT = PACKAGE.parent / "config" / "report_text.yaml"
 
 # Keys a template builds as prefix ~ value, with every value the code can give them
 # (item statuses as in DESIGN.md's items table).
-BUILT = {"level_": LEVELS, "tier_": TIERS, "deal_": DEALS, "jur_": JURISDICTIONS, "cur_": CURRENCIES,
+BUILT = {"level_": LEVELS, "tier_": TIERS, "deal_": DEALS, "jur_": JURISDICTIONS,
          "metric_": METRICS, "cap_": ("or", "higher"), "ccpa_": CCPA_SENSITIVE, "element_": CCPA_BREACH_ELEMENT,
          "status_": ("scanned", "unchanged", "skipped", "error")}
 
