@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -62,10 +63,21 @@ def render_html(assessment: Assessment, lang: str = "en") -> str:
 
     return environment().get_template("report.html").render(
         lang=lang, t=words, a=assessment, manifest=data.manifest, rules=rules, cfg=assessment.config,
-        deal=checklist, deal_warnings=warnings, sensitive_types=sensitive, cited=cited,
+        deal=checklist, deal_warnings=warnings, sensitive_types=sensitive, groups=trigger_groups(assessment),
+        cited=cited,
         entities=assessment.entities, coverage=assessment.coverage, heat=heat_map(data.findings, assessment.rules),
         evidence={e.entity_type: evidence(data.findings, e.entity_type) for e in assessment.entities},
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
+
+
+def trigger_groups(assessment: Assessment) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Lists of entity types that trigger more than one obligation, lettered A, B, … by how often they
+    recur, keyed by the types joined with commas: the report prints each once above the obligations and
+    its letter under each article."""
+    lists = Counter(tuple(why for why in row.triggered_by if why not in ("deal", "threshold"))
+                    for rows in assessment.obligations.values() for row in rows)
+    shared = sorted((types for types, n in lists.items() if len(types) > 1 and n > 1), key=lambda t: -lists[t])
+    return {",".join(types): (chr(ord("A") + index), types) for index, types in enumerate(shared[:26])}
 
 
 def render_report(out_dir: Path, scan_id: str | None = None, lang: str = "en", options: Options = Options()) -> str:

@@ -78,7 +78,7 @@ def test_merger_and_data_room_obligations_follow_the_reference(rules):
 def test_unverified_flags_follow_the_reference(rules):
     assert not rules.obligations["pipl_art_28_29_sensitive_separate_consent"].unverified
     assert not rules.obligations["gdpr_art_9_special_categories"].unverified
-    assert rules.obligations["gdpr_art_35_dpia"].unverified
+    assert not rules.obligations["gdpr_art_35_dpia"].unverified  # [U-low] standard text: said once, in the appendix
     assert {o.law for o in rules.obligations.values()} >= {"PIPL", "GDPR"}
 
 
@@ -198,7 +198,7 @@ def test_what_the_reference_marks_unverified_is_marked(rules):
     assert rules.for_entity("PASSPORT").unverified == ("hipaa_identifier",)  # "11/18 [U]"
     assert "pci_dss" in rules.for_entity("BANK_ACCOUNT").unverified
     assert rules.obligations["incident_measures_reporting"].unverified  # grading thresholds [U]
-    assert rules.obligations["gdpr_art_17_erasure"].unverified  # [U-low]
+    assert not rules.obligations["gdpr_art_17_erasure"].unverified  # [U-low]: the method appendix names it
     assert "unverified" in rules.obligations["ccpa_1798_150_private_action"].text["en"]  # the adjusted minimum
     assert not rules.obligations["pipl_art_38_39_cross_border"].unverified  # [V]
 

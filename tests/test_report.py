@@ -364,3 +364,19 @@ def test_chinese_report_writes_amounts_items_and_punctuation_as_chinese_does(out
     spaced = re.findall(r"[\u4e00-\u9fff] [\d,.%]+ ?[\u4e00-\u9fff]|[\u4e00-\u9fff] ?[\d,.%]+ [\u4e00-\u9fff]", text)
     assert spaced == []  # 第18类, 7人, 2,821天: no spaces around numbers in Chinese
     assert "第18类标识符" in text and "第 18 类" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_lawyers_text_has_no_tool_talk_and_no_repeated_trigger_lists(out, lang):
+    html = render_report(out, lang=lang, options=Options(deal="acquisition"))
+    text = visible_text(html)
+    assert "project's legal reference" not in text and "项目法律参考资料" not in text
+    assert not re.search(r"--[a-z]", text)  # no command-line flag (提供 --turnover 参数…)
+    obligations = html.split('<section id="obligations">')[1].split("</section>")[0]
+    gdpr = obligations.split('id="obl-gdpr_art_5_1_e_storage_limitation"')[1].split("</h3>")[0]
+    assert 'id="obl-gdpr_art_30_records"' in gdpr and 'class="unverified"' not in gdpr
+    assert ("Arts. 5, 17, 30, 34 and 35" if lang == "en" else "第5、17、30、34、35条") in text  # said once, there
+    tags = r'<p class="note">[^<]*(?:<span class="tag">[^<]*</span>)*((?:<a class="tag[^>]*>[^<]*</a>){2,})'
+    lists = re.findall(tags, obligations)
+    assert len(lists) == len(set(lists))  # no list of types printed twice: the shared one is said once, above
+    assert obligations.count('href="#grp-A"') > 5 and 'id="grp-A"' in obligations  # listed once, cited by letter
