@@ -67,6 +67,11 @@ class Assessment:
     obligations: dict[str, list[ObligationRow]]  # per law code, in the laws catalogue's order
     coverage: dict
 
+    @property
+    def items_with_pi(self) -> int:
+        """Items holding personal information: not those with company data only (CN_USCC)."""
+        return sum(risk.tier != "none" for risk in self.risks)
+
 
 def build(out_dir: Path, scan_id: str | None = None, options: Options = Options()) -> Assessment:
     """Read the scan's Parquet files and manifest and assess them; the sources are never opened."""

@@ -95,7 +95,7 @@ def write_report(out_dir: Path, output: Path, scan_id: str | None = None, lang: 
     if fmt == "json":
         write_json(assessment, output)
     elif fmt == "csv":
-        write_csv(assessment, output)
+        write_csv(assessment, output, lang)
     else:
         output.write_text(render_html(assessment, lang), encoding="utf-8")
     return output

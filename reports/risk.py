@@ -62,8 +62,8 @@ class SourceRisk:
     source: str
     level: str
     score: int
-    items: int
-    people: int
+    items: int  # with personal information, not company data only
+    people: int  # distinct in this source; one person may be in several sources
     worst: tuple[ItemRisk, ...]  # up to three items, worst first
 
 
@@ -130,7 +130,8 @@ def by_source(risks: list[ItemRisk], people: People) -> list[SourceRisk]:
     grouped: dict[str, list[ItemRisk]] = {}
     for risk in risks:
         grouped.setdefault(risk.facts.source, []).append(risk)
-    sources = [SourceRisk(source, items[0].level, items[0].score, len(items), people.by_source.get(source, 0),
+    sources = [SourceRisk(source, items[0].level, items[0].score, sum(i.tier != "none" for i in items),
+                          people.by_source.get(source, 0),
                           tuple(items[:3])) for source, items in grouped.items()]
     return sorted(sources, key=lambda s: (-s.score, s.source))
 

@@ -380,3 +380,32 @@ def test_lawyers_text_has_no_tool_talk_and_no_repeated_trigger_lists(out, lang):
     lists = re.findall(tags, obligations)
     assert len(lists) == len(set(lists))  # no list of types printed twice: the shared one is said once, above
     assert obligations.count('href="#grp-A"') > 5 and 'id="grp-A"' in obligations  # listed once, cited by letter
+
+
+def test_numbers_count_personal_information_only_and_explain_the_sources(out, tmp_path):
+    a = build(out)
+    assert len(a.risks) == 7 and a.items_with_pi == 6  # public.companies holds company credit codes only
+    assert {s.source: s.items for s in a.sources} == {"/srv/share": 5, "postgresql://db.example/crm": 1}
+    summary_html = render_report(out).split('<section id="summary">')[1].split("</section>")[0]
+    assert ">6</b>items with personal information" in summary_html and "unified social credit codes" in summary_html
+    risk = render_report(out).split('<section id="risk">')[1]
+    assert sum(s.people for s in a.sources) == 8 > a.people.people == 7  # one phone in both sources
+    assert "counted in each of them, and once in the total of 7 people" in risk
+    cli("report", out, "--format", "json", "-o", tmp_path / "r.json")
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["items_with_personal_information"] == 6
+
+
+def test_csv_opens_in_excel_and_carries_the_classification(out, tmp_path):
+    cli("report", out, "--format", "csv", "--lang", "zh", "--jurisdictions", "cn", "-o", tmp_path / "e.csv")
+    raw = (tmp_path / "e.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    row = next(r for r in rows if r["entity_type"] == "CN_RESIDENT_ID")
+    classified = (row["entity_label"], row["gbt35273_category"], row["pipl_sensitive"])
+    assert classified == ("居民身份证号码", "个人身份信息", "true")
+    assert row["item"] == "hr/员工.csv" and "gdpr_special_category" not in row  # cn only: no GDPR column
+    uscc = next(r for r in rows if r["entity_type"] == "CN_USCC")
+    assert uscc["personal"] == "false"
+    cli("report", out, "--format", "csv", "-o", tmp_path / "all.csv")
+    header = (tmp_path / "all.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert "gdpr_special_category" in header and "hipaa_identifier" in header and "pci_dss" in header
