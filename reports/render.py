@@ -47,9 +47,23 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def jurisdiction_words(words: dict[str, str], jurisdictions: tuple[str, ...], lang: str) -> dict[str, str]:
+    """The words whose law depends on the jurisdictions shown: without the GDPR no "special category",
+    and the method appendix names only the laws shown."""
+    words = dict(words)
+    if "eu" not in jurisdictions:
+        words["tier_special"], words["m_sensitivity_text"] = words["tier_special_cn"], words["m_sensitivity_text_cn"]
+    join = "" if lang == "zh" else " "
+    words["exposure_method_text"] = join.join(words[f"exposure_method_{j}"] for j in jurisdictions)
+    words["legal_basis_note"] = join.join([*(words[f"sources_{j}"] for j in jurisdictions),
+                                           words["not_legal_advice"]])
+    return words
+
+
 def render_html(assessment: Assessment, lang: str = "en") -> str:
     """The report as one HTML string with inline CSS and inline script: no external asset, no request."""
-    words = {key: value[lang] for key, value in report_text().items()}
+    words = jurisdiction_words({key: value[lang] for key, value in report_text().items()},
+                               assessment.options.jurisdictions, lang)
     data, rules, deal = assessment.data, assessment.rules, assessment.options.deal
     checklist = rules.context.deals[deal] if deal else None
     warnings = [s for s in checklist.steps if s.warning] if checklist and assessment.risks else []

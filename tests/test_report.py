@@ -409,3 +409,25 @@ def test_csv_opens_in_excel_and_carries_the_classification(out, tmp_path):
     cli("report", out, "--format", "csv", "-o", tmp_path / "all.csv")
     header = (tmp_path / "all.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert "gdpr_special_category" in header and "hipaa_identifier" in header and "pci_dss" in header
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("deal", [None, "acquisition", "deregistration", "routine"])
+def test_prc_only_report_never_speaks_of_foreign_law(out, lang, deal):
+    text = visible_text(render_report(out, lang=lang, options=Options(deal=deal, jurisdictions=("cn",))))
+    for word in ("GDPR", "special categor", "特殊类别", "Personal data under", "CCPA", "HIPAA"):
+        assert word not in text
+    assert {"en": "highly sensitive", "zh": "高度敏感"}[lang] in text  # the top tier, named without the GDPR
+
+
+def test_foreign_law_states_when_it_applies(out):
+    html = render_report(out, options=Options(turnover=Turnover(10**9, "EUR")))
+    obligations = html.split('<section id="obligations">')[1].split("</section>")[0]
+    for law, condition in (("GDPR", "territorial scope (Art. 3)"), ("CCPA", "a \"business\" as the CCPA defines it"),
+                           ("HIPAA", "covered entities and their business associates")):
+        section = obligations.split(f'<h3 class="law">{law}</h3>')[1].split('<h3 class="law">')[0]
+        assert condition in html_lib.unescape(section.split('<div class="obligation"')[0]), law
+    exposure = html_lib.unescape(html.split('<section id="exposure">')[1].split("</section>")[0])
+    assert "territorial scope (Art. 3)" in exposure and "California residents" in exposure
+    method = visible_text("<body>" + html.split('<section id="method">')[1])
+    assert "not restated, for want of a checked text" in method
