@@ -7,7 +7,7 @@ from pathlib import Path
 from reports.actions import Action, Flag, Situation, red_flags, urgent_actions
 from reports.data import ScanData, load_scan
 from reports.exposure import Maximum, Turnover, cases, statutory_maxima
-from reports.legal import Case, Threshold
+from reports.legal import Case, DealStep, Threshold
 from reports.obligations import JURISDICTIONS, Obligation, Obligations, load_obligations
 from reports.people import People, count_people
 from reports.risk import ItemRisk, SourceRisk, assess, by_source, entity_tier, overall
@@ -24,6 +24,14 @@ class Options:
     jurisdictions: tuple[str, ...] = JURISDICTIONS
     turnover: Turnover | None = None
     retention_days: int | None = None  # overrides config/risk.yaml's retention_days for this report
+    structure: str | None = None  # of an acquisition: share | asset | merger; None when not known
+
+    def __post_init__(self):
+        # The command line hands --structure over inside the --deal value (reports.cli_options.DealChoice).
+        if self.structure is None and getattr(self.deal, "structure", None):
+            object.__setattr__(self, "structure", self.deal.structure)
+        if self.deal is not None:
+            object.__setattr__(self, "deal", str(self.deal))
 
 
 @dataclass(frozen=True)
@@ -92,6 +100,14 @@ def build(out_dir: Path, scan_id: str | None = None, options: Options = Options(
         red_flags(situation, len(gaps["gaps"])), _obligations(rules, risks, thresholds, options), gaps)
 
 
+def deal_steps(rules: Obligations, options: Options) -> list[DealStep]:
+    """The checklist of the deal, for its structure (an acquisition's steps of an unknown structure
+    when --structure is not given)."""
+    if not options.deal:
+        return []
+    return [step for step in rules.context.deals[options.deal].steps if step.applies(options.structure)]
+
+
 def shown(rules: Obligations, code: str, jurisdictions: tuple[str, ...]) -> bool:
     return rules.jurisdiction(code) in (*jurisdictions, "contract")
 
@@ -120,7 +136,7 @@ def _obligations(rules: Obligations, risks: list[ItemRisk], thresholds: list[Thr
     if options.deal and found:
         deal = rules.context.deals[options.deal]
         recommended.update(deal.remediation)
-        for step in deal.steps:
+        for step in deal_steps(rules, options):
             for code in step.cite:
                 triggers.setdefault(code, []).append("deal")
     for row in thresholds:

@@ -28,7 +28,8 @@ def summary(a: Assessment) -> dict:
     rules, manifest = a.rules, a.data.manifest
     return {
         "scan": {key: manifest.get(key) for key in ("scan_id", "sources", "started_at", "finished_at", "status")},
-        "options": {"deal": a.options.deal, "jurisdictions": list(a.options.jurisdictions),
+        "options": {"deal": a.options.deal, "structure": a.options.structure,
+                    "jurisdictions": list(a.options.jurisdictions),
                     "turnover": asdict(a.options.turnover) if a.options.turnover else None,
                     "retention_days": a.config.retention_days},
         "overall_risk": a.overall,

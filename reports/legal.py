@@ -16,6 +16,7 @@ from scanner.settings import check_keys, require
 CONTEXT_KEYS = ("thresholds", "penalties", "cases", "deals")
 METRICS = ("people", "sensitive_people", "minors", "ccpa_records", "health_people")
 DEALS = ("acquisition", "deregistration", "routine")
+STRUCTURES = ("share", "asset", "merger")  # of an acquisition; None: not known, the checklist covers each
 CURRENCIES = ("CNY", "EUR", "USD", "GBP")
 
 
@@ -72,6 +73,10 @@ class DealStep:
     cite: tuple[str, ...]
     text: Text
     warning: bool  # a red flag, shown first and in the executive summary
+    structures: tuple[str, ...] = (*STRUCTURES, "unknown")  # the deal structures it applies to
+
+    def applies(self, structure: str | None) -> bool:
+        return (structure or "unknown") in self.structures
 
 
 @dataclass(frozen=True)
@@ -162,12 +167,14 @@ def _deal(name: str, entry: dict, obligations: Mapping, remediation: Mapping, la
         at = f"{where}.steps[{index}]"
         if not isinstance(step, dict):
             raise ConfigError(f"{label}: '{at}' must be dict, not {type(step).__name__}")
-        check_keys(step, {"cite", "text", "warning"}, label, at)
+        check_keys(step, {"cite", "text", "warning", "structures"}, label, at)
         warning = step.get("warning", False)
         if not isinstance(warning, bool):
             raise ConfigError(f"{label}: '{at}.warning' must be true or false, not {warning!r}")
+        structures = (codes(step, "structures", dict.fromkeys((*STRUCTURES, "unknown")), "structure", label, at)
+                      if "structures" in step else DealStep.structures)
         steps.append(DealStep(codes(step, "cite", obligations, "obligation", label, at),
-                              text(step, "text", label, at), warning))
+                              text(step, "text", label, at), warning, structures))
     if not steps:
         raise ConfigError(f"{label}: '{where}.steps' must not be empty")
     return Deal(text(entry, "title", label, where), tuple(steps), _remediation(entry, remediation, label, where))

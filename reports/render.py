@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jinja2
 
-from reports.assessment import Assessment, Options, build, shown
+from reports.assessment import Assessment, Options, build, deal_steps, shown
 from reports.heatmap import heat_map
 from reports.locations import localise
 from reports.numbers import count, money
@@ -66,7 +66,8 @@ def render_html(assessment: Assessment, lang: str = "en") -> str:
                                assessment.options.jurisdictions, lang)
     data, rules, deal = assessment.data, assessment.rules, assessment.options.deal
     checklist = rules.context.deals[deal] if deal else None
-    warnings = [s for s in checklist.steps if s.warning] if checklist and assessment.risks else []
+    steps = deal_steps(rules, assessment.options)
+    warnings = [s for s in steps if s.warning] if assessment.risks else []
     sensitive = [e for e, r in rules.entities.items() if r.pipl_sensitive or r.gdpr_special_category]
     jurisdictions = assessment.options.jurisdictions
 
@@ -77,8 +78,8 @@ def render_html(assessment: Assessment, lang: str = "en") -> str:
 
     return environment().get_template("report.html").render(
         lang=lang, t=words, a=assessment, manifest=data.manifest, rules=rules, cfg=assessment.config,
-        deal=checklist, deal_warnings=warnings, sensitive_types=sensitive, groups=trigger_groups(assessment),
-        cited=cited,
+        deal=checklist, deal_steps=steps, deal_warnings=warnings, sensitive_types=sensitive,
+        groups=trigger_groups(assessment), cited=cited,
         entities=assessment.entities, coverage=assessment.coverage, heat=heat_map(data.findings, assessment.rules),
         evidence={e.entity_type: evidence(data.findings, e.entity_type) for e in assessment.entities},
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))

@@ -114,7 +114,7 @@ def test_json_summary(out, tmp_path):
     data = json.loads(text)
     assert data["overall_risk"] == "critical"
     assert {k: data["people"][k] for k in EXPECTED} == EXPECTED
-    assert data["options"] == {"deal": "acquisition", "jurisdictions": ["cn", "eu", "us"],
+    assert data["options"] == {"deal": "acquisition", "structure": None, "jurisdictions": ["cn", "eu", "us"],
                                "turnover": {"amount": 3_200_000_000, "currency": "CNY"}, "retention_days": 1095}
     assert [a["code"] for a in data["urgent_actions"]] == ["credentials", "access_control", "pci"]
     assert all(m["note"] == "statutory maximum, not a prediction" for m in data["statutory_maxima"])
@@ -431,3 +431,43 @@ def test_foreign_law_states_when_it_applies(out):
     assert "territorial scope (Art. 3)" in exposure and "California residents" in exposure
     method = visible_text("<body>" + html.split('<section id="method">')[1])
     assert "not restated, for want of a checked text" in method
+
+
+def deal_section(html: str) -> str:
+    return html_lib.unescape(html.split('<section id="deal"')[1].split("</section>")[0])
+
+
+@pytest.mark.parametrize("structure, present, absent", [
+    ("share", ["Structure: share deal", "the closing itself is not an Art. 22 transfer", "other group companies",
+               "PIPL Art. 21", "PIPL Art. 52", "data room"],
+     ["tell individuals the recipient's name", "NDSR Arts. 28, 32"]),
+    ("asset", ["Structure: asset deal", "tell individuals the recipient's name", "sets no time for the notice",
+               "NDSR Art. 14", "PIPL Art. 21", "PIPL Art. 52", "data room"],
+     ["share deal the target remains", "other group companies"]),
+    ("merger", ["Structure: merger", "tell individuals the recipient's name", "NDSR Arts. 28, 32"],
+     ["other group companies"]),
+    (None, ["Structure not given", "In a share deal the target remains", "In a merger, or an asset deal",
+            "other group companies", "PIPL Art. 21"], []),
+])
+def test_structure_drives_the_acquisition_checklist(out, tmp_path, structure, present, absent):
+    args = ["--structure", structure] if structure else []
+    cli("report", out, "--deal", "acquisition", *args, "-o", tmp_path / "r.html")
+    deal = deal_section((tmp_path / "r.html").read_text(encoding="utf-8"))
+    for text in present:
+        assert text in deal, text
+    for text in absent:
+        assert text not in deal, text
+    assert "At closing, tell every" not in deal  # a timing the statute does not set
+    cli("report", out, "--deal", "acquisition", *args, "--format", "json", "-o", tmp_path / "r.json")
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["options"]["structure"] == structure
+
+
+def test_structure_needs_an_acquisition():
+    result = CliRunner().invoke(main, ["report", ".", "--deal", "routine", "--structure", "share"])
+    assert result.exit_code == 2 and "--structure describes an acquisition" in result.output
+
+
+def test_chinese_share_deal_checklist(out):
+    deal = deal_section(render_report(out, lang="zh", options=Options(deal="acquisition", structure="share")))
+    assert "交易结构：股权收购" in deal and "个人信息保护法 第二十一条" in deal and "个人信息保护法 第五十二条" in deal
+    assert "交割时" not in deal

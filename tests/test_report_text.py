@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 import reports
-from reports.legal import DEALS, METRICS
+from reports.legal import DEALS, METRICS, STRUCTURES
 from reports.obligations import CCPA_BREACH_ELEMENT, CCPA_SENSITIVE, JURISDICTIONS
 from reports.render import report_text
 from reports.risk_config import LEVELS, TIERS
@@ -22,7 +22,7 @@ TEXT = PACKAGE.parent / "config" / "report_text.yaml"
 # (item statuses as in DESIGN.md's items table).
 BUILT = {"level_": LEVELS, "tier_": TIERS, "deal_": DEALS, "jur_": JURISDICTIONS,
          "metric_": METRICS, "cap_": ("or", "higher"), "ccpa_": CCPA_SENSITIVE, "element_": CCPA_BREACH_ELEMENT,
-         "status_": ("scanned", "unchanged", "skipped", "error")}
+         "status_": ("scanned", "unchanged", "skipped", "error"), "structure_": (*STRUCTURES, "unknown")}
 
 
 def templates() -> str:
