@@ -1,13 +1,13 @@
 """Everything the report says about one scan, computed once for the HTML, JSON and CSV outputs."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reports.actions import Action, Flag, Situation, red_flags, urgent_actions
 from reports.data import ScanData, load_scan
 from reports.exposure import Maximum, Turnover, cases, statutory_maxima
-from reports.legal import Case, DealStep, Threshold
+from reports.legal import Case, DealStep, RetentionRule, Threshold
 from reports.obligations import JURISDICTIONS, Obligation, Obligations, load_obligations
 from reports.people import People, count_people
 from reports.risk import ItemRisk, SourceRisk, assess, by_source, entity_tier, overall
@@ -50,6 +50,14 @@ class ThresholdRow:
 
 
 @dataclass(frozen=True)
+class TriageRow:
+    """Deregistration: what to do with one item holding personal information, proposed from its name."""
+    risk: ItemRisk
+    action: str  # delete | freeze | backup
+    rule: RetentionRule | None  # the retention rule that matched; None: delete or anonymise
+
+
+@dataclass(frozen=True)
 class ObligationRow:
     obligation: Obligation
     triggered_by: tuple[str, ...]  # entity types found, "deal", "threshold"
@@ -74,6 +82,7 @@ class Assessment:
     flags: list[Flag]
     obligations: dict[str, list[ObligationRow]]  # per law code, in the laws catalogue's order
     coverage: dict
+    triage: list[TriageRow] = field(default_factory=list)  # deregistration only
 
     @property
     def items_with_pi(self) -> int:
@@ -97,7 +106,23 @@ def build(out_dir: Path, scan_id: str | None = None, options: Options = Options(
         data, rules, config, options, people, by_entity(data.findings), risks, by_source(risks, people),
         overall(risks), thresholds, statutory_maxima(rules, options.jurisdictions, people, options.turnover),
         cases(rules, options.jurisdictions), urgent_actions(situation, config.urgent_actions),
-        red_flags(situation, len(gaps["gaps"])), _obligations(rules, risks, thresholds, options), gaps)
+        red_flags(situation, len(gaps["gaps"])), _obligations(rules, risks, thresholds, options), gaps,
+        triage(rules, risks, options))
+
+
+def triage(rules: Obligations, risks: list[ItemRisk], options: Options) -> list[TriageRow]:
+    """For a deregistration, each item with personal information: frozen for the first retention rule
+    its path or table name matches, else deleted (or anonymised)."""
+    if not options.deal:
+        return []
+    rules_ = rules.context.deals[options.deal].retention
+    rows = []
+    for risk in risks:
+        if risk.tier == "none":
+            continue
+        rule = next((r for r in rules_ if r.pattern.search(risk.facts.item)), None)
+        rows.append(TriageRow(risk, rule.action if rule else "delete", rule))
+    return rows if rules_ else []
 
 
 def deal_steps(rules: Obligations, options: Options) -> list[DealStep]:

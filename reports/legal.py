@@ -5,6 +5,7 @@ cases are enforcement magnitudes; deals are the checklists ``--deal`` adds. Vali
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -16,6 +17,7 @@ from scanner.settings import check_keys, require
 CONTEXT_KEYS = ("thresholds", "penalties", "cases", "deals")
 METRICS = ("people", "sensitive_people", "minors", "ccpa_records", "health_people")
 DEALS = ("acquisition", "deregistration", "routine")
+RETENTION_ACTIONS = ("freeze", "backup")
 STRUCTURES = ("share", "asset", "merger")  # of an acquisition; None: not known, the checklist covers each
 CURRENCIES = ("CNY", "EUR", "USD", "GBP")
 
@@ -80,10 +82,20 @@ class DealStep:
 
 
 @dataclass(frozen=True)
+class RetentionRule:
+    """Deregistration triage: items whose name matches are frozen for a period (or are backups)."""
+    pattern: re.Pattern
+    action: str  # RETENTION_ACTIONS
+    cite: tuple[str, ...]
+    text: Text
+
+
+@dataclass(frozen=True)
 class Deal:
     title: Text
     steps: tuple[DealStep, ...]
     remediation: tuple[str, ...]  # remediation codes this deal recommends when personal information is found
+    retention: tuple[RetentionRule, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -161,7 +173,7 @@ def _case(code: str, entry: dict, label: str) -> Case:
 
 def _deal(name: str, entry: dict, obligations: Mapping, remediation: Mapping, label: str) -> Deal:
     where = f"deals.{name}"
-    check_keys(entry, {"title", "steps", "remediation"}, label, where)
+    check_keys(entry, {"title", "steps", "remediation", "retention"}, label, where)
     steps = []
     for index, step in enumerate(require(entry, "steps", list, label, where)):
         at = f"{where}.steps[{index}]"
@@ -177,4 +189,19 @@ def _deal(name: str, entry: dict, obligations: Mapping, remediation: Mapping, la
                               text(step, "text", label, at), warning, structures))
     if not steps:
         raise ConfigError(f"{label}: '{where}.steps' must not be empty")
-    return Deal(text(entry, "title", label, where), tuple(steps), _remediation(entry, remediation, label, where))
+    return Deal(text(entry, "title", label, where), tuple(steps), _remediation(entry, remediation, label, where),
+                tuple(_retention(rule, f"{where}.retention[{index}]", obligations, label)
+                      for index, rule in enumerate(require(entry, "retention", list, label, where)
+                                                   if "retention" in entry else [])))
+
+
+def _retention(rule, where: str, obligations: Mapping, label: str) -> RetentionRule:
+    if not isinstance(rule, dict):
+        raise ConfigError(f"{label}: '{where}' must be dict, not {type(rule).__name__}")
+    check_keys(rule, {"match", "action", "cite", "text"}, label, where)
+    try:
+        pattern = re.compile(string(rule, "match", label, where), re.IGNORECASE)
+    except re.error as exc:
+        raise ConfigError(f"{label}: '{where}.match' is not a valid regular expression ({exc})") from None
+    return RetentionRule(pattern, choice(rule, "action", RETENTION_ACTIONS, label, where),
+                         codes(rule, "cite", obligations, "obligation", label, where), text(rule, "text", label, where))

@@ -39,7 +39,8 @@ def section_ids(html: str) -> list[str]:
     (None, [], ["deal"]),
     ("acquisition", ["PIPL Art. 22", "PIPL Art. 23", "PIPL Arts. 55–56", "NDSR Art. 14", "NDSR Arts. 28, 32",
                      "de-identified"], ["Deletion on deregistration"]),
-    ("deregistration", ["destruction records", "freeze it", "PIPL Art. 47"], ["data room"]),
+    ("deregistration", ["evidence of each deletion", "freeze it", "PIPL Art. 47"],
+     ["data room", "past its retention period", "NDSR Art. 24"]),
     ("routine", ["PIPL Art. 54", "Audit Measures Art. 4", "Minors Online Protection Regulations Art. 37"],
      ["data room", "Arts. 4–5"]),
 ])
@@ -471,3 +472,38 @@ def test_chinese_share_deal_checklist(out):
     deal = deal_section(render_report(out, lang="zh", options=Options(deal="acquisition", structure="share")))
     assert "交易结构：股权收购" in deal and "个人信息保护法 第二十一条" in deal and "个人信息保护法 第五十二条" in deal
     assert "交割时" not in deal
+
+
+def test_deregistration_triage_freezes_what_a_law_keeps_and_deletes_the_rest(out, tmp_path):
+    a = build(out, options=Options(deal="deregistration"))
+    triage = {row.risk.facts.item: (row.action, row.rule.text["en"] if row.rule else None) for row in a.triage}
+    assert triage["hr/员工.csv"] == ("freeze", "employment records: terminated labour contracts at least 2 years")
+    assert triage["customers_en.xlsx"] == ("delete", None) and triage["public.customers"] == ("delete", None)
+    assert "public.companies" not in triage  # company data only
+    assert [f.key for f in a.flags if f.key in ("flag_stale", "flag_deregistration")] == ["flag_deregistration"]
+    html = render_report(out, options=Options(deal="deregistration"))
+    deal = deal_section(html)
+    for text in ("PIPL Art. 47(1)(1)–(2)", "not the age of the data", "Labour Contract Law Art. 50",
+                 "Tax Collection Implementing Rules Art. 29", "Accounting Archives Measures Arts. 14–15",
+                 "Company Law Art. 232", "return or delete", "Anonymisation is an alternative", "Backups",
+                 "Triage: delete or freeze"):
+        assert text in deal, text
+    assert "treated as past its retention period" not in html and "NDSR Art. 24" not in html
+    cli("report", out, "--deal", "deregistration", "--format", "json", "-o", tmp_path / "r.json")
+    rows = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["triage"]
+    assert {r["item"]: r["action"] for r in rows}["hr/员工.csv"] == "freeze"
+
+
+@pytest.mark.parametrize("item, action, rule", [
+    ("backup/2019_crm.zip", "backup", None), ("exports/crm.bak", "backup", None), ("备份/客户.xlsx", "backup", None),
+    ("财务/2023年记账凭证.xlsx", "freeze", "accounting"), ("finance/general_ledger.csv", "freeze", "accounting"),
+    ("发票/2024.pdf", "freeze", "tax"), ("hr/payroll_2024.xlsx", "freeze", "employment"),
+    ("public.orders", "delete", None), ("marketing/leads.csv", "delete", None),
+])
+def test_deregistration_triage_rules(item, action, rule):
+    from reports.obligations import load_obligations
+
+    rules = load_obligations().context.deals["deregistration"].retention
+    found = next((r for r in rules if r.pattern.search(item)), None)
+    assert (found.action if found else "delete") == action
+    assert rule is None or rule in found.text["en"]

@@ -22,7 +22,8 @@ TEXT = PACKAGE.parent / "config" / "report_text.yaml"
 # (item statuses as in DESIGN.md's items table).
 BUILT = {"level_": LEVELS, "tier_": TIERS, "deal_": DEALS, "jur_": JURISDICTIONS,
          "metric_": METRICS, "cap_": ("or", "higher"), "ccpa_": CCPA_SENSITIVE, "element_": CCPA_BREACH_ELEMENT,
-         "status_": ("scanned", "unchanged", "skipped", "error"), "structure_": (*STRUCTURES, "unknown")}
+         "status_": ("scanned", "unchanged", "skipped", "error"), "structure_": (*STRUCTURES, "unknown"),
+         "triage_": ("freeze", "backup")}
 
 
 def templates() -> str:
