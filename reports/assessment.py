@@ -10,7 +10,7 @@ from reports.exposure import Maximum, Turnover, cases, statutory_maxima
 from reports.legal import Case, DealStep, RetentionRule, Threshold
 from reports.obligations import JURISDICTIONS, Obligation, Obligations, load_obligations
 from reports.people import People, count_people
-from reports.risk import ItemRisk, SourceRisk, assess, by_source, entity_tier, overall
+from reports.risk import Copy, ItemRisk, SourceRisk, assess, by_source, copies, entity_tier, overall
 from reports.risk_config import TIERS, RiskConfig, load_risk_config
 from reports.summary import EntitySummary, by_entity, coverage
 
@@ -83,6 +83,7 @@ class Assessment:
     obligations: dict[str, list[ObligationRow]]  # per law code, in the laws catalogue's order
     coverage: dict
     triage: list[TriageRow] = field(default_factory=list)  # deregistration only
+    copies: list[Copy] = field(default_factory=list)  # sources whose file permissions describe a copy
 
     @property
     def items_with_pi(self) -> int:
@@ -107,7 +108,7 @@ def build(out_dir: Path, scan_id: str | None = None, options: Options = Options(
         overall(risks), thresholds, statutory_maxima(rules, options.jurisdictions, people, options.turnover),
         cases(rules, options.jurisdictions), urgent_actions(situation, config.urgent_actions),
         red_flags(situation, len(gaps["gaps"])), _obligations(rules, risks, thresholds, options), gaps,
-        triage(rules, risks, options))
+        triage(rules, risks, options), list(copies(data.items, config.copy_min_files).values()))
 
 
 def triage(rules: Obligations, risks: list[ItemRisk], options: Options) -> list[TriageRow]:

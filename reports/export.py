@@ -59,6 +59,7 @@ def summary(a: Assessment) -> dict:
                          "remediation": list(row.remediation)}
                         for law, rows in a.obligations.items() for row in rows],
         "coverage": a.coverage,
+        "copies": [asdict(c) for c in a.copies],
         "triage": [{"source": row.risk.facts.source, "item": row.risk.facts.item, "action": row.action,
                     "rule": row.rule.text["en"] if row.rule else None, "cite": list(row.rule.cite) if row.rule else []}
                    for row in a.triage],

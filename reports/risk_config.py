@@ -34,6 +34,7 @@ class RiskConfig:
     broad_exposure: tuple[re.Pattern, ...]
     levels: Mapping[str, int]  # lowest total per level except low
     urgent_actions: tuple[str, ...]
+    copy_min_files: int  # a filesystem source of at least this many files, all one owner and mode, is a copy
 
     def level(self, total: int) -> str:
         return next((name for name in LEVELS[:-1] if total >= self.levels[name]), "low")
@@ -43,7 +44,7 @@ def load_risk_config(path: str | Path | None = None) -> RiskConfig:
     """The shipped config/risk.yaml, or the file at ``path``; ConfigError names file and key."""
     data, label = read_config("risk", path)
     check_keys(data, {"retention_days", "strong_identifiers", "health_information", "points", "broad_exposure",
-                      "levels", "urgent_actions"}, label)
+                      "levels", "urgent_actions", "copy_min_files"}, label)
     points = require(data, "points", dict, label)
     check_keys(points, {"sensitivity", "volume", "exposure", "plaintext", "stale", "deal"}, label, "points")
     return RiskConfig(
@@ -54,7 +55,8 @@ def load_risk_config(path: str | Path | None = None) -> RiskConfig:
         count(points, "exposure", label, "points"), count(points, "plaintext", label, "points"),
         count(points, "stale", label, "points"), _points(points, "deal", DEALS, label),
         _patterns(data, label), _levels(data, label),
-        codes(data, "urgent_actions", dict.fromkeys(ACTIONS), "action", label, ""))
+        codes(data, "urgent_actions", dict.fromkeys(ACTIONS), "action", label, ""),
+        count(data, "copy_min_files", label, "", 2))
 
 
 def _points(points: dict, key: str, names: tuple[str, ...], label: str) -> Mapping[str, int]:

@@ -507,3 +507,19 @@ def test_deregistration_triage_rules(item, action, rule):
     found = next((r for r in rules if r.pattern.search(item)), None)
     assert (found.action if found else "delete") == action
     assert rule is None or rule in found.text["en"]
+
+
+def test_a_scanned_copy_is_recognised_and_its_permissions_not_scored(tmp_path):
+    from report_fixtures import build_copied_room
+
+    copy = build_copied_room(tmp_path / "copy")
+    a = build(copy)
+    assert [(c.source, c.files, c.owner, c.mode) for c in a.copies] == [("/srv/share", 6, "root", "0644")]
+    assert not any(r.broad for r in a.risks) and "flag_exposed_sensitive" not in {f.key for f in a.flags}
+    summary_html = render_report(copy).split('<section id="summary">')[1].split("</section>")[0]
+    assert "looks like a copy made for the scan" in summary_html and "not scored" in summary_html
+    zh = render_report(copy, lang="zh")
+    assert "应为为扫描而制作的副本" in zh
+    # Four files are too few to tell a copy from a share: world-readable still counts there.
+    real = build_copied_room(tmp_path / "real", files=4)
+    assert build(real).copies == [] and all(r.broad for r in build(real).risks)
