@@ -30,6 +30,7 @@ class People:
     ccpa_records: int  # of whom with a name and a §1798.81.5 element, or an email with a password
     people_high: int  # people plus, for sampled tables, the estimate's upper bound beyond the sample
     health_people: int = 0  # of whom with health information in one of their records (HIPAA's 500)
+    foreign_people: int = 0  # of whom with an identifier issued abroad (US SSN, IBAN, foreign passport)
     by_item: dict[tuple[str, str], int] = field(default_factory=dict)
     by_source: dict[str, int] = field(default_factory=dict)
 
@@ -66,9 +67,10 @@ class _UnionFind:
 
 
 def count_people(findings: pa.Table, rules: Obligations, strong: tuple[str, ...],
-                 columns: pa.Table | None = None, health: tuple[str, ...] = ()) -> People:
+                 columns: pa.Table | None = None, health: tuple[str, ...] = (),
+                 foreign: tuple[str, ...] = ()) -> People:
     """People, minors, sensitive-PI subjects, CCPA name+element records and people with one of the
-    ``health`` entity types in ``findings``."""
+    ``health`` and of the ``foreign`` entity types in ``findings``."""
     records = _records(findings, strong)
     links = _UnionFind()
     for nodes, _, _ in records.values():
@@ -91,7 +93,7 @@ def count_people(findings: pa.Table, rules: Obligations, strong: tuple[str, ...]
     sensitive = {r for r in roots if any(_sensitive(rules, t) for t in traits[r])}
     return People(len(roots), sum(_MINOR in traits[r] for r in roots), len(sensitive),
                   sum(_ccpa_record(rules, traits[r]) for r in roots), len(roots) + _beyond_sample(columns, strong),
-                  sum(bool(traits[r] & set(health)) for r in roots),
+                  sum(bool(traits[r] & set(health)) for r in roots), sum(bool(traits[r] & set(foreign)) for r in roots),
                   {k: len(v) for k, v in per_item.items()}, {k: len(v) for k, v in per_source.items()})
 
 

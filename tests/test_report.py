@@ -86,8 +86,8 @@ def test_chinese_report_uses_only_chinese_words(out):
 def test_jurisdictions_filter_the_law_shown(out):
     html = render_report(out, options=Options(jurisdictions=("cn",)))
     laws = re.findall(r'<h3 class="law">([^<]+)</h3>', html)
-    assert laws == ["PIPL", "CSL", "NDSR", "Incident Reporting Measures", "Minors Online Protection Regulations",
-                    "PCI DSS v4.0.1"]
+    assert laws == ["PIPL", "CSL", "NDSR", "Cross-Border Provisions", "Incident Reporting Measures",
+                    "Minors Online Protection Regulations", "PCI DSS v4.0.1"]  # an SSN: transfers abroad
     findings_part = html.split('<section id="method">')[0]  # the appendix documents the model for every law
     assert "PIPL Art. 66(2)" in html and "GDPR Art." not in findings_part and "§1798.81.5" not in findings_part
     assert "PCI DSS v4.0.1 Reqs. 3.3.1, 3.4.1, 3.5.1" in html  # contractual: shown for cards whatever the law
@@ -119,7 +119,7 @@ def test_json_summary(out, tmp_path):
                                "turnover": {"amount": 3_200_000_000, "currency": "CNY"}, "retention_days": 1095}
     assert [a["code"] for a in data["urgent_actions"]] == ["credentials", "access_control", "pci"]
     assert all(m["note"] == "statutory maximum, not a prediction" for m in data["statutory_maxima"])
-    assert {t["code"] for t in data["thresholds"] if t["crossed"]} == {"minors_yearly_audit"}
+    assert {t["code"] for t in data["thresholds"] if t["crossed"]} == {"minors_yearly_audit", "foreign_identifiers"}
     assert [v for v in RAW_VALUES if v in text] == []
 
 
@@ -250,7 +250,11 @@ def test_crossed_cross_border_threshold_recommends_the_transfer_steps(out):
     rows = {r.obligation.code: r for law in _obligations(a.rules, a.risks, crossed, a.options).values() for r in law}
     for code in ("xb_provisions_art_8_contract", "pipl_art_38_39_cross_border", "gdpr_ch_v_transfers"):
         assert rows[code].triggered_by == ("threshold",) and "cross_border" in rows[code].remediation
-    assert "pipl_art_38_39_cross_border" not in {r.obligation.code for law in a.obligations.values() for r in law}
+    # The fixture's US SSN alone, with no volume, already brings the cross-border rules in (issue 14, point 8).
+    base = {r.obligation.code: r for law in a.obligations.values() for r in law}
+    assert base["pipl_art_38_39_cross_border"].triggered_by == ("threshold",)
+    flags = {f.key: f.count for f in a.flags}
+    assert flags["flag_foreign"] == 1
 
 
 def threshold_rows(html: str) -> dict[str, str]:
