@@ -98,7 +98,7 @@ def build(out_dir: Path, scan_id: str | None = None, options: Options = Options(
     if options.retention_days is not None:
         config = replace(config, retention_days=options.retention_days)
     people = count_people(data.findings, rules, config.strong_identifiers, data.columns, config.health_information,
-                          config.foreign_identifiers)
+                          config.foreign_identifiers, config.property_information)
     risks = assess(data, rules, config, people, options.deal)
     thresholds = _thresholds(rules, people, options.jurisdictions)
     audit_due = any(row.crossed and AUDIT_DUTIES & set(row.threshold.cite) for row in thresholds)

@@ -36,7 +36,7 @@ def summary(a: Assessment) -> dict:
         "items_with_personal_information": a.items_with_pi,
         "people": {key: getattr(a.people, key) for key in
                    ("people", "minors", "sensitive_people", "ccpa_records", "health_people", "foreign_people",
-                    "people_high")},
+                    "property_people", "people_high")},
         "entities": [{**asdict(e), **_classification(rules, e.entity_type)} for e in a.entities],
         "sources": [{"source": s.source, "level": s.level, "score": s.score, "items": s.items, "people": s.people}
                     for s in a.sources],

@@ -15,7 +15,8 @@ from scanner.errors import ConfigError
 from scanner.settings import check_keys, require
 
 CONTEXT_KEYS = ("thresholds", "penalties", "cases", "deals")
-METRICS = ("people", "sensitive_people", "minors", "ccpa_records", "health_people", "foreign_people")
+METRICS = ("people", "sensitive_people", "minors", "ccpa_records", "health_people", "foreign_people",
+           "property_people")
 DEALS = ("acquisition", "deregistration", "routine")
 RETENTION_ACTIONS = ("freeze", "backup")
 STRUCTURES = ("share", "asset", "merger")  # of an acquisition; None: not known, the checklist covers each

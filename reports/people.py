@@ -31,6 +31,7 @@ class People:
     people_high: int  # people plus, for sampled tables, the estimate's upper bound beyond the sample
     health_people: int = 0  # of whom with health information in one of their records (HIPAA's 500)
     foreign_people: int = 0  # of whom with an identifier issued abroad (US SSN, IBAN, foreign passport)
+    property_people: int = 0  # of whom with property or whereabouts information (cards, accounts, locations)
     by_item: dict[tuple[str, str], int] = field(default_factory=dict)
     by_source: dict[str, int] = field(default_factory=dict)
 
@@ -68,9 +69,9 @@ class _UnionFind:
 
 def count_people(findings: pa.Table, rules: Obligations, strong: tuple[str, ...],
                  columns: pa.Table | None = None, health: tuple[str, ...] = (),
-                 foreign: tuple[str, ...] = ()) -> People:
+                 foreign: tuple[str, ...] = (), property_types: tuple[str, ...] = ()) -> People:
     """People, minors, sensitive-PI subjects, CCPA name+element records and people with one of the
-    ``health`` and of the ``foreign`` entity types in ``findings``."""
+    ``health``, of the ``foreign`` and of the ``property_types`` entity types in ``findings``."""
     records = _records(findings, strong)
     links = _UnionFind()
     for nodes, _, _ in records.values():
@@ -94,6 +95,7 @@ def count_people(findings: pa.Table, rules: Obligations, strong: tuple[str, ...]
     return People(len(roots), sum(_MINOR in traits[r] for r in roots), len(sensitive),
                   sum(_ccpa_record(rules, traits[r]) for r in roots), len(roots) + _beyond_sample(columns, strong),
                   sum(bool(traits[r] & set(health)) for r in roots), sum(bool(traits[r] & set(foreign)) for r in roots),
+                  sum(bool(traits[r] & set(property_types)) for r in roots),
                   {k: len(v) for k, v in per_item.items()}, {k: len(v) for k, v in per_source.items()})
 
 

@@ -26,6 +26,7 @@ class RiskConfig:
     strong_identifiers: tuple[str, ...]
     health_information: tuple[str, ...]  # whose people HIPAA's 500 counts
     foreign_identifiers: tuple[str, ...]  # identifiers issued abroad: a sign of transfers
+    property_information: tuple[str, ...]  # the 2017 PI-crimes Interpretation's "50 items" category
     sensitivity: Mapping[str, int]  # per tier
     volume: tuple[tuple[int, int], ...]  # (at least N people, points), ascending
     exposure: int
@@ -45,7 +46,7 @@ def load_risk_config(path: str | Path | None = None) -> RiskConfig:
     """The shipped config/risk.yaml, or the file at ``path``; ConfigError names file and key."""
     data, label = read_config("risk", path)
     check_keys(data, {"retention_days", "strong_identifiers", "health_information", "foreign_identifiers",
-                      "points", "broad_exposure",
+                      "property_information", "points", "broad_exposure",
                       "levels", "urgent_actions", "copy_min_files"}, label)
     points = require(data, "points", dict, label)
     check_keys(points, {"sensitivity", "volume", "exposure", "plaintext", "stale", "deal"}, label, "points")
@@ -54,6 +55,7 @@ def load_risk_config(path: str | Path | None = None) -> RiskConfig:
         codes(data, "strong_identifiers", dict.fromkeys(ENTITY_TYPES), "entity type", label, ""),
         codes(data, "health_information", dict.fromkeys(ENTITY_TYPES), "entity type", label, ""),
         codes(data, "foreign_identifiers", dict.fromkeys(ENTITY_TYPES), "entity type", label, ""),
+        codes(data, "property_information", dict.fromkeys(ENTITY_TYPES), "entity type", label, ""),
         _points(points, "sensitivity", TIERS, label), _volume(points, label),
         count(points, "exposure", label, "points"), count(points, "plaintext", label, "points"),
         count(points, "stale", label, "points"), _points(points, "deal", DEALS, label),

@@ -527,3 +527,12 @@ def test_a_scanned_copy_is_recognised_and_its_permissions_not_scored(tmp_path):
     # Four files are too few to tell a copy from a share: world-readable still counts there.
     real = build_copied_room(tmp_path / "real", files=4)
     assert build(real).copies == [] and all(r.broad for r in build(real).risks)
+
+
+def test_criminal_law_thresholds_are_in_the_table(out):
+    rows = {row.threshold.code: row for row in build(out, options=Options(jurisdictions=("cn",))).thresholds}
+    assert (rows["crime_property_50"].value, rows["crime_property_50"].threshold.minimum) == (1, 50)  # the card
+    assert (rows["crime_health_500"].value, rows["crime_other_5000"].value) == (1, 7)
+    people = render_report(out, options=Options(deal="acquisition")).split('<section id="people">')[1]
+    assert "Criminal Law Art. 253-1; Interpretation Arts. 3, 5" in people and "counted in people" in people
+    assert "刑法 第二百五十三条之一" in render_report(out, lang="zh")
