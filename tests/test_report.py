@@ -536,3 +536,13 @@ def test_criminal_law_thresholds_are_in_the_table(out):
     people = render_report(out, options=Options(deal="acquisition")).split('<section id="people">')[1]
     assert "Criminal Law Art. 253-1; Interpretation Arts. 3, 5" in people and "counted in people" in people
     assert "刑法 第二百五十三条之一" in render_report(out, lang="zh")
+
+
+def test_missing_prc_law_is_cited_where_it_bites(out):
+    acquisition = deal_section(render_report(out, options=Options(deal="acquisition", structure="share")))
+    for cite in ("PIPL Arts. 66, 69, 70", "Civil Code Arts. 1034–1038", "Consumer Rights Protection Law Art. 29",
+                 "Criminal Law Art. 253-1", "DSL Arts. 21, 27, 45", "specific indemnities"):
+        assert cite in acquisition, cite
+    assert "DSL Arts. 21, 27, 45" in deal_section(render_report(out, options=Options(deal="routine")))
+    zh = deal_section(render_report(out, lang="zh", options=Options(deal="acquisition")))
+    assert "民法典 第一千零三十四条至第一千零三十八条" in zh and "消费者权益保护法 第二十九条" in zh
