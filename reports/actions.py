@@ -85,7 +85,9 @@ def red_flags(situation: Situation, not_scanned: int) -> list[Flag]:
         Flag("flag_minors", s.people.minors or _items_with(s, lambda r: r.facts.minors)),
         Flag("flag_credentials", _WHEN["credentials"](s)),
         Flag("flag_cards", _WHEN["pci"](s)),
-        Flag("flag_stale", _items_with(s, lambda r: r.stale)),
+        Flag("flag_stale", 0 if s.deal == "deregistration" else _items_with(s, lambda r: r.stale)),
+        Flag("flag_deregistration", _items_with(s, lambda r: r.stale) if s.deal == "deregistration" else 0),
+        Flag("flag_foreign", s.people.foreign_people if "cn" in s.jurisdictions else 0),  # cites the PIPL
         Flag("flag_not_scanned", not_scanned),
     ]
     return [flag for flag in flags if flag.count]

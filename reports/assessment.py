@@ -1,16 +1,16 @@
 """Everything the report says about one scan, computed once for the HTML, JSON and CSV outputs."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reports.actions import Action, Flag, Situation, red_flags, urgent_actions
 from reports.data import ScanData, load_scan
 from reports.exposure import Maximum, Turnover, cases, statutory_maxima
-from reports.legal import Case, Threshold
+from reports.legal import Case, DealStep, RetentionRule, Threshold
 from reports.obligations import JURISDICTIONS, Obligation, Obligations, load_obligations
 from reports.people import People, count_people
-from reports.risk import ItemRisk, SourceRisk, assess, by_source, entity_tier, overall
+from reports.risk import Copy, ItemRisk, SourceRisk, assess, by_source, copies, entity_tier, overall
 from reports.risk_config import TIERS, RiskConfig, load_risk_config
 from reports.summary import EntitySummary, by_entity, coverage
 
@@ -24,6 +24,14 @@ class Options:
     jurisdictions: tuple[str, ...] = JURISDICTIONS
     turnover: Turnover | None = None
     retention_days: int | None = None  # overrides config/risk.yaml's retention_days for this report
+    structure: str | None = None  # of an acquisition: share | asset | merger; None when not known
+
+    def __post_init__(self):
+        # The command line hands --structure over inside the --deal value (reports.cli_options.DealChoice).
+        if self.structure is None and getattr(self.deal, "structure", None):
+            object.__setattr__(self, "structure", self.deal.structure)
+        if self.deal is not None:
+            object.__setattr__(self, "deal", str(self.deal))
 
 
 @dataclass(frozen=True)
@@ -32,6 +40,21 @@ class ThresholdRow:
     value: int  # counted
     crossed: bool
     may_cross: bool  # not crossed by the count, but by the sampled tables' upper estimate
+
+    @property
+    def status(self) -> str:
+        """reached, may_reach (sampled tables), not_determined (the count is a lower bound) or not_reached."""
+        if self.crossed or self.may_cross:
+            return "reached" if self.crossed else "may_reach"
+        return "not_determined" if self.threshold.lower_bound else "not_reached"
+
+
+@dataclass(frozen=True)
+class TriageRow:
+    """Deregistration: what to do with one item holding personal information, proposed from its name."""
+    risk: ItemRisk
+    action: str  # delete | freeze | backup
+    rule: RetentionRule | None  # the retention rule that matched; None: delete or anonymise
 
 
 @dataclass(frozen=True)
@@ -59,6 +82,13 @@ class Assessment:
     flags: list[Flag]
     obligations: dict[str, list[ObligationRow]]  # per law code, in the laws catalogue's order
     coverage: dict
+    triage: list[TriageRow] = field(default_factory=list)  # deregistration only
+    copies: list[Copy] = field(default_factory=list)  # sources whose file permissions describe a copy
+
+    @property
+    def items_with_pi(self) -> int:
+        """Items holding personal information: not those with company data only (CN_USCC)."""
+        return sum(risk.tier != "none" for risk in self.risks)
 
 
 def build(out_dir: Path, scan_id: str | None = None, options: Options = Options()) -> Assessment:
@@ -67,7 +97,8 @@ def build(out_dir: Path, scan_id: str | None = None, options: Options = Options(
     rules, config = load_obligations(), load_risk_config()
     if options.retention_days is not None:
         config = replace(config, retention_days=options.retention_days)
-    people = count_people(data.findings, rules, config.strong_identifiers, data.columns)
+    people = count_people(data.findings, rules, config.strong_identifiers, data.columns, config.health_information,
+                          config.foreign_identifiers, config.property_information)
     risks = assess(data, rules, config, people, options.deal)
     thresholds = _thresholds(rules, people, options.jurisdictions)
     audit_due = any(row.crossed and AUDIT_DUTIES & set(row.threshold.cite) for row in thresholds)
@@ -77,7 +108,31 @@ def build(out_dir: Path, scan_id: str | None = None, options: Options = Options(
         data, rules, config, options, people, by_entity(data.findings), risks, by_source(risks, people),
         overall(risks), thresholds, statutory_maxima(rules, options.jurisdictions, people, options.turnover),
         cases(rules, options.jurisdictions), urgent_actions(situation, config.urgent_actions),
-        red_flags(situation, len(gaps["gaps"])), _obligations(rules, risks, thresholds, options), gaps)
+        red_flags(situation, len(gaps["gaps"])), _obligations(rules, risks, thresholds, options), gaps,
+        triage(rules, risks, options), list(copies(data.items, config.copy_min_files).values()))
+
+
+def triage(rules: Obligations, risks: list[ItemRisk], options: Options) -> list[TriageRow]:
+    """For a deregistration, each item with personal information: frozen for the first retention rule
+    its path or table name matches, else deleted (or anonymised)."""
+    if not options.deal:
+        return []
+    rules_ = rules.context.deals[options.deal].retention
+    rows = []
+    for risk in risks:
+        if risk.tier == "none":
+            continue
+        rule = next((r for r in rules_ if r.pattern.search(risk.facts.item)), None)
+        rows.append(TriageRow(risk, rule.action if rule else "delete", rule))
+    return rows if rules_ else []
+
+
+def deal_steps(rules: Obligations, options: Options) -> list[DealStep]:
+    """The checklist of the deal, for its structure (an acquisition's steps of an unknown structure
+    when --structure is not given)."""
+    if not options.deal:
+        return []
+    return [step for step in rules.context.deals[options.deal].steps if step.applies(options.structure)]
 
 
 def shown(rules: Obligations, code: str, jurisdictions: tuple[str, ...]) -> bool:
@@ -108,7 +163,7 @@ def _obligations(rules: Obligations, risks: list[ItemRisk], thresholds: list[Thr
     if options.deal and found:
         deal = rules.context.deals[options.deal]
         recommended.update(deal.remediation)
-        for step in deal.steps:
+        for step in deal_steps(rules, options):
             for code in step.cite:
                 triggers.setdefault(code, []).append("deal")
     for row in thresholds:

@@ -2,12 +2,13 @@
 what is valid."""
 from __future__ import annotations
 
+import functools
 import re
 
 import click
 
 from reports.exposure import Turnover
-from reports.legal import CURRENCIES
+from reports.legal import CURRENCIES, STRUCTURES
 from reports.obligations import JURISDICTIONS
 
 _AMOUNT = re.compile(r"(?P<amount>\d[\d_,]*(?:\.\d+)?)\s*(?P<scale>[kKmMbB]?)\s*(?P<currency>[A-Za-z]{3})?")
@@ -51,6 +52,9 @@ class TurnoverType(click.ParamType):
 DEAL_CONTEXT = (
     click.option("--deal", type=click.Choice(["acquisition", "deregistration", "routine"]),
                  help="Deal context: adds its checklist (PIPL Arts. 22/23/47/54) and weighs the risk for it."),
+    click.option("--structure", type=click.Choice(STRUCTURES),
+                 help="With --deal acquisition: share deal (the target stays the handler), asset deal or merger "
+                      "(personal information passes to the buyer); unset: the checklist covers both."),
     click.option("--jurisdictions", type=JurisdictionsType(), default="cn,eu,us", show_default=True,
                  help="Whose law to show: a comma-separated subset of cn,eu,us."),
     click.option("--turnover", type=TurnoverType(),
@@ -61,8 +65,30 @@ DEAL_CONTEXT = (
 )
 
 
+class DealChoice(str):
+    """The --deal value carrying --structure, so the commands pass both on as one argument
+    (reports.assessment.Options reads the structure back from it)."""
+
+    structure: str | None = None
+
+    def __new__(cls, deal: str, structure: str | None):
+        value = super().__new__(cls, deal)
+        value.structure = structure
+        return value
+
+
 def deal_context(command):
-    """Add --deal, --jurisdictions, --turnover and --retention-days to a command that writes a report."""
+    """Add --deal, --structure, --jurisdictions, --turnover and --retention-days to a command that
+    writes a report; --structure travels inside the --deal value."""
+
+    @functools.wraps(command)
+    def folded(*args, structure=None, **kwargs):
+        if structure and kwargs.get("deal") != "acquisition":
+            raise click.UsageError("--structure describes an acquisition: use it with --deal acquisition")
+        if structure:
+            kwargs["deal"] = DealChoice(kwargs["deal"], structure)
+        return command(*args, **kwargs)
+
     for option in reversed(DEAL_CONTEXT):
-        command = option(command)
-    return command
+        folded = option(folded)
+    return folded

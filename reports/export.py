@@ -5,6 +5,8 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from reports.assessment import Assessment
@@ -13,6 +15,12 @@ from reports.assessment import Assessment
 EVIDENCE_COLUMNS = ("source", "item", "location", "column", "entity_type", "masked_value", "score", "detector",
                     "language", "is_minor")
 NOT_A_PREDICTION = "statutory maximum, not a prediction"
+# Classification columns added after them, per jurisdiction shown ("" = always): the same fields the
+# HTML classification table shows, so a spreadsheet can filter sensitive rows without a lookup.
+CLASSIFICATION_COLUMNS = (("", "personal"), ("cn", "pipl_sensitive"), ("eu", "gdpr_special_category"),
+                          ("eu", "gdpr_art_10"), ("us", "ccpa_sensitive"), ("us", "ccpa_breach_element"),
+                          ("us", "hipaa_identifier"), ("", "pci_dss"))
+UTF8_BOM = b"\xef\xbb\xbf"  # Excel reads a CSV as UTF-8 (Chinese paths and columns intact) only after it
 
 
 def summary(a: Assessment) -> dict:
@@ -20,12 +28,15 @@ def summary(a: Assessment) -> dict:
     rules, manifest = a.rules, a.data.manifest
     return {
         "scan": {key: manifest.get(key) for key in ("scan_id", "sources", "started_at", "finished_at", "status")},
-        "options": {"deal": a.options.deal, "jurisdictions": list(a.options.jurisdictions),
+        "options": {"deal": a.options.deal, "structure": a.options.structure,
+                    "jurisdictions": list(a.options.jurisdictions),
                     "turnover": asdict(a.options.turnover) if a.options.turnover else None,
                     "retention_days": a.config.retention_days},
         "overall_risk": a.overall,
+        "items_with_personal_information": a.items_with_pi,
         "people": {key: getattr(a.people, key) for key in
-                   ("people", "minors", "sensitive_people", "ccpa_records", "people_high")},
+                   ("people", "minors", "sensitive_people", "ccpa_records", "health_people", "foreign_people",
+                    "property_people", "people_high")},
         "entities": [{**asdict(e), **_classification(rules, e.entity_type)} for e in a.entities],
         "sources": [{"source": s.source, "level": s.level, "score": s.score, "items": s.items, "people": s.people}
                     for s in a.sources],
@@ -34,7 +45,7 @@ def summary(a: Assessment) -> dict:
                    "entity_types": sorted(r.facts.entity_types), "factors": [asdict(f) for f in r.factors]}
                   for r in a.risks],
         "thresholds": [{"code": t.threshold.code, "metric": t.threshold.metric, "minimum": t.threshold.minimum,
-                        "value": t.value, "crossed": t.crossed, "may_cross": t.may_cross,
+                        "value": t.value, "crossed": t.crossed, "may_cross": t.may_cross, "status": t.status,
                         "cite": list(t.threshold.cite)}
                        for t in a.thresholds],
         "statutory_maxima": [{"code": m.penalty.code, "law": m.penalty.law, "article": m.penalty.article["en"],
@@ -49,6 +60,10 @@ def summary(a: Assessment) -> dict:
                          "remediation": list(row.remediation)}
                         for law, rows in a.obligations.items() for row in rows],
         "coverage": a.coverage,
+        "copies": [asdict(c) for c in a.copies],
+        "triage": [{"source": row.risk.facts.source, "item": row.risk.facts.item, "action": row.action,
+                    "rule": row.rule.text["en"] if row.rule else None, "cite": list(row.rule.cite) if row.rule else []}
+                   for row in a.triage],
     }
 
 
@@ -66,7 +81,22 @@ def write_json(a: Assessment, output: Path) -> None:
     output.write_text(json.dumps(summary(a), indent=2, ensure_ascii=False, default=str), encoding="utf-8")
 
 
-def write_csv(a: Assessment, output: Path) -> None:
-    """Every finding's masked value and location; columns a store version lacks are left out."""
+def write_csv(a: Assessment, output: Path, lang: str = "en") -> None:
+    """Every finding's masked value and location, then its type's label, GB/T 35273 category and
+    classification in the jurisdictions shown; UTF-8 with a BOM for Excel. Columns a store version
+    lacks are left out."""
     findings = a.data.findings
-    pacsv.write_csv(findings.select([c for c in EVIDENCE_COLUMNS if c in findings.column_names]), output)
+    table = findings.select([c for c in EVIDENCE_COLUMNS if c in findings.column_names])
+    types = list(a.rules.entities)
+    index = pc.index_in(table["entity_type"], value_set=pa.array(types, pa.string()))
+    rules = [a.rules.entities[t] for t in types]
+    columns = {"entity_label": [r.label[lang] for r in rules],
+               "gbt35273_category": [r.gbt35273_category[lang] for r in rules]}
+    for jurisdiction, field in CLASSIFICATION_COLUMNS:
+        if not jurisdiction or jurisdiction in a.options.jurisdictions:
+            columns[field] = [getattr(r, field) for r in rules]
+    for name, values in columns.items():
+        table = table.append_column(name, pc.take(pa.array(values), index))
+    with output.open("wb") as handle:
+        handle.write(UTF8_BOM)
+        pacsv.write_csv(table, handle)

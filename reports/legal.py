@@ -5,6 +5,7 @@ cases are enforcement magnitudes; deals are the checklists ``--deal`` adds. Vali
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -14,8 +15,11 @@ from scanner.errors import ConfigError
 from scanner.settings import check_keys, require
 
 CONTEXT_KEYS = ("thresholds", "penalties", "cases", "deals")
-METRICS = ("people", "sensitive_people", "minors", "ccpa_records")
+METRICS = ("people", "sensitive_people", "minors", "ccpa_records", "health_people", "foreign_people",
+           "property_people")
 DEALS = ("acquisition", "deregistration", "routine")
+RETENTION_ACTIONS = ("freeze", "backup")
+STRUCTURES = ("share", "asset", "merger")  # of an acquisition; None: not known, the checklist covers each
 CURRENCIES = ("CNY", "EUR", "USD", "GBP")
 
 
@@ -28,6 +32,8 @@ class Threshold:
     cite: tuple[str, ...]  # obligation codes
     text: Text
     remediation: tuple[str, ...]  # remediation codes recommended once it is crossed
+    below: Text | None = None  # what still applies while it is not reached (never "nothing to do")
+    lower_bound: Text | None = None  # why the count may miss people: not reached is then "not determined"
 
     def crossed(self, value: int) -> bool:
         return value >= self.minimum
@@ -70,6 +76,19 @@ class DealStep:
     cite: tuple[str, ...]
     text: Text
     warning: bool  # a red flag, shown first and in the executive summary
+    structures: tuple[str, ...] = (*STRUCTURES, "unknown")  # the deal structures it applies to
+
+    def applies(self, structure: str | None) -> bool:
+        return (structure or "unknown") in self.structures
+
+
+@dataclass(frozen=True)
+class RetentionRule:
+    """Deregistration triage: items whose name matches are frozen for a period (or are backups)."""
+    pattern: re.Pattern
+    action: str  # RETENTION_ACTIONS
+    cite: tuple[str, ...]
+    text: Text
 
 
 @dataclass(frozen=True)
@@ -77,6 +96,7 @@ class Deal:
     title: Text
     steps: tuple[DealStep, ...]
     remediation: tuple[str, ...]  # remediation codes this deal recommends when personal information is found
+    retention: tuple[RetentionRule, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,14 +132,16 @@ def _remediation(entry: dict, remediation: Mapping, label: str, where: str) -> t
 
 def _threshold(code: str, entry: dict, obligations: Mapping, remediation: Mapping, label: str) -> Threshold:
     where = f"thresholds.{code}"
-    check_keys(entry, {"metric", "at_least", "more_than", "cite", "text", "remediation"}, label, where)
+    check_keys(entry, {"metric", "at_least", "more_than", "cite", "text", "remediation", "below", "lower_bound"},
+               label, where)
     if ("at_least" in entry) == ("more_than" in entry):
         raise ConfigError(f"{label}: '{where}' needs exactly one of at_least, more_than")
     minimum = (count(entry, "at_least", label, where, 1) if "at_least" in entry
                else count(entry, "more_than", label, where) + 1)
     return Threshold(code, choice(entry, "metric", METRICS, label, where), minimum, "more_than" in entry,
                      codes(entry, "cite", obligations, "obligation", label, where), text(entry, "text", label, where),
-                     _remediation(entry, remediation, label, where))
+                     _remediation(entry, remediation, label, where),
+                     *(text(entry, key, label, where) if key in entry else None for key in ("below", "lower_bound")))
 
 
 def _penalty(code: str, entry: dict, obligations: Mapping, label: str) -> Penalty:
@@ -152,18 +174,35 @@ def _case(code: str, entry: dict, label: str) -> Case:
 
 def _deal(name: str, entry: dict, obligations: Mapping, remediation: Mapping, label: str) -> Deal:
     where = f"deals.{name}"
-    check_keys(entry, {"title", "steps", "remediation"}, label, where)
+    check_keys(entry, {"title", "steps", "remediation", "retention"}, label, where)
     steps = []
     for index, step in enumerate(require(entry, "steps", list, label, where)):
         at = f"{where}.steps[{index}]"
         if not isinstance(step, dict):
             raise ConfigError(f"{label}: '{at}' must be dict, not {type(step).__name__}")
-        check_keys(step, {"cite", "text", "warning"}, label, at)
+        check_keys(step, {"cite", "text", "warning", "structures"}, label, at)
         warning = step.get("warning", False)
         if not isinstance(warning, bool):
             raise ConfigError(f"{label}: '{at}.warning' must be true or false, not {warning!r}")
+        structures = (codes(step, "structures", dict.fromkeys((*STRUCTURES, "unknown")), "structure", label, at)
+                      if "structures" in step else DealStep.structures)
         steps.append(DealStep(codes(step, "cite", obligations, "obligation", label, at),
-                              text(step, "text", label, at), warning))
+                              text(step, "text", label, at), warning, structures))
     if not steps:
         raise ConfigError(f"{label}: '{where}.steps' must not be empty")
-    return Deal(text(entry, "title", label, where), tuple(steps), _remediation(entry, remediation, label, where))
+    return Deal(text(entry, "title", label, where), tuple(steps), _remediation(entry, remediation, label, where),
+                tuple(_retention(rule, f"{where}.retention[{index}]", obligations, label)
+                      for index, rule in enumerate(require(entry, "retention", list, label, where)
+                                                   if "retention" in entry else [])))
+
+
+def _retention(rule, where: str, obligations: Mapping, label: str) -> RetentionRule:
+    if not isinstance(rule, dict):
+        raise ConfigError(f"{label}: '{where}' must be dict, not {type(rule).__name__}")
+    check_keys(rule, {"match", "action", "cite", "text"}, label, where)
+    try:
+        pattern = re.compile(string(rule, "match", label, where), re.IGNORECASE)
+    except re.error as exc:
+        raise ConfigError(f"{label}: '{where}.match' is not a valid regular expression ({exc})") from None
+    return RetentionRule(pattern, choice(rule, "action", RETENTION_ACTIONS, label, where),
+                         codes(rule, "cite", obligations, "obligation", label, where), text(rule, "text", label, where))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
@@ -34,6 +34,7 @@ class Law:
     name: Text
     jurisdiction: str  # one of _LAW_JURISDICTIONS
     note: Text | None  # renumbering, fine-cap wording, scope
+    applies_if: Text | None = None  # a foreign law's condition of application, shown wherever the law is
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,13 @@ class EntityRules:
     obligations: tuple[str, ...]
     remediation: tuple[str, ...]
     note: Text | None  # when the classification depends on context
+    note_under: Mapping[str, Text] = field(default_factory=dict)  # what one jurisdiction's law adds to the note
+
+    def notes(self, lang: str, jurisdictions: tuple[str, ...]) -> str:
+        """The note, then what each chosen jurisdiction adds (a PRC-only report names no GDPR category)."""
+        parts = [self.note[lang]] if self.note else []
+        parts += [self.note_under[j][lang] for j in jurisdictions if j in self.note_under]
+        return ("" if lang == "zh" else " ").join(parts)
 
 
 @dataclass(frozen=True)
@@ -132,10 +140,10 @@ def _laws(data: dict, label: str) -> dict[str, dict]:
 
 def _law(code: str, entry: dict, label: str) -> Law:
     where = f"laws.{code}"
-    check_keys(entry, {"name", "jurisdiction", "note"}, label, where)
+    check_keys(entry, {"name", "jurisdiction", "note", "applies_if"}, label, where)
     jurisdiction = _choice(entry, "jurisdiction", _LAW_JURISDICTIONS, label, where)
     return Law(code, _text(entry, "name", label, where), jurisdiction,
-               _text(entry, "note", label, where) if "note" in entry else None)
+               *(_text(entry, key, label, where) if key in entry else None for key in ("note", "applies_if")))
 
 
 def _catalogue(data: dict, key: str, label: str) -> dict[str, dict]:
@@ -172,7 +180,9 @@ def _remediation(code: str, entry: dict, obligations: Mapping, label: str) -> Re
 def _entity(name: str, entry: dict, obligations: Mapping, remediation: Mapping, label: str) -> EntityRules:
     where = f"entities.{name}"
     check_keys(entry, {"label", "personal", *_CLASSIFICATION_FIELDS, "unverified", "obligations", "remediation",
-                       "note"}, label, where)
+                       "note", "note_under"}, label, where)
+    under = require(entry, "note_under", dict, label, where) if "note_under" in entry else {}
+    check_keys(under, set(JURISDICTIONS), label, f"{where}.note_under")
     hipaa = require(entry, "hipaa_identifier", (int, type(None)), label, where)
     if isinstance(hipaa, bool) or (hipaa is not None and not 1 <= hipaa <= 18):
         raise ConfigError(f"{label}: '{where}.hipaa_identifier' must be a Safe Harbor number 1-18 or null")
@@ -188,7 +198,8 @@ def _entity(name: str, entry: dict, obligations: Mapping, remediation: Mapping, 
         if "unverified" in entry else (),
         _codes(entry, "obligations", obligations, "obligation", label, where),
         _codes(entry, "remediation", remediation, "remediation", label, where),
-        _text(entry, "note", label, where) if "note" in entry else None)
+        _text(entry, "note", label, where) if "note" in entry else None,
+        MappingProxyType({j: _text(under, j, label, f"{where}.note_under") for j in JURISDICTIONS if j in under}))
     if rules.personal and not rules.obligations:
         raise ConfigError(f"{label}: '{where}.obligations' must not be empty for personal information")
     return rules

@@ -29,6 +29,9 @@ class People:
     sensitive_people: int  # of whom with sensitive information in one of their records (minors included)
     ccpa_records: int  # of whom with a name and a §1798.81.5 element, or an email with a password
     people_high: int  # people plus, for sampled tables, the estimate's upper bound beyond the sample
+    health_people: int = 0  # of whom with health information in one of their records (HIPAA's 500)
+    foreign_people: int = 0  # of whom with an identifier issued abroad (US SSN, IBAN, foreign passport)
+    property_people: int = 0  # of whom with property or whereabouts information (cards, accounts, locations)
     by_item: dict[tuple[str, str], int] = field(default_factory=dict)
     by_source: dict[str, int] = field(default_factory=dict)
 
@@ -65,8 +68,10 @@ class _UnionFind:
 
 
 def count_people(findings: pa.Table, rules: Obligations, strong: tuple[str, ...],
-                 columns: pa.Table | None = None) -> People:
-    """People, minors, sensitive-PI subjects and CCPA name+element records in ``findings``."""
+                 columns: pa.Table | None = None, health: tuple[str, ...] = (),
+                 foreign: tuple[str, ...] = (), property_types: tuple[str, ...] = ()) -> People:
+    """People, minors, sensitive-PI subjects, CCPA name+element records and people with one of the
+    ``health``, of the ``foreign`` and of the ``property_types`` entity types in ``findings``."""
     records = _records(findings, strong)
     links = _UnionFind()
     for nodes, _, _ in records.values():
@@ -89,6 +94,8 @@ def count_people(findings: pa.Table, rules: Obligations, strong: tuple[str, ...]
     sensitive = {r for r in roots if any(_sensitive(rules, t) for t in traits[r])}
     return People(len(roots), sum(_MINOR in traits[r] for r in roots), len(sensitive),
                   sum(_ccpa_record(rules, traits[r]) for r in roots), len(roots) + _beyond_sample(columns, strong),
+                  sum(bool(traits[r] & set(health)) for r in roots), sum(bool(traits[r] & set(foreign)) for r in roots),
+                  sum(bool(traits[r] & set(property_types)) for r in roots),
                   {k: len(v) for k, v in per_item.items()}, {k: len(v) for k, v in per_source.items()})
 
 

@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
 import jinja2
 
-from reports.assessment import Assessment, Options, build, shown
+from reports.assessment import Assessment, Options, build, deal_steps, shown
 from reports.heatmap import heat_map
 from reports.locations import localise
+from reports.numbers import count, money
 from reports.reasons import translate
 from reports.summary import evidence
 from reports.validate import LANGUAGES
@@ -38,17 +40,34 @@ def environment() -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["num"] = lambda value: f"{value:,}" if value is not None else ""
     env.filters["place"] = localise  # {{ f.location | place(lang) }}
+    env.filters["money"] = money  # {{ amount | money(currency, lang) }}: RMB 50,000,000 / 5000万元
+    env.filters["count"] = count  # {{ n | count(lang) }}: 10,000,000 / 1000万
     env.filters["reason"] = lambda text, lang: translate(text, "reasons", lang)
     env.filters["sampling"] = lambda text, lang: translate(text, "sampling", lang)
     return env
 
 
+def jurisdiction_words(words: dict[str, str], jurisdictions: tuple[str, ...], lang: str) -> dict[str, str]:
+    """The words whose law depends on the jurisdictions shown: without the GDPR no "special category",
+    and the method appendix names only the laws shown."""
+    words = dict(words)
+    if "eu" not in jurisdictions:
+        words["tier_special"], words["m_sensitivity_text"] = words["tier_special_cn"], words["m_sensitivity_text_cn"]
+    join = "" if lang == "zh" else " "
+    words["exposure_method_text"] = join.join(words[f"exposure_method_{j}"] for j in jurisdictions)
+    words["legal_basis_note"] = join.join([*(words[f"sources_{j}"] for j in jurisdictions),
+                                           words["not_legal_advice"]])
+    return words
+
+
 def render_html(assessment: Assessment, lang: str = "en") -> str:
     """The report as one HTML string with inline CSS and inline script: no external asset, no request."""
-    words = {key: value[lang] for key, value in report_text().items()}
+    words = jurisdiction_words({key: value[lang] for key, value in report_text().items()},
+                               assessment.options.jurisdictions, lang)
     data, rules, deal = assessment.data, assessment.rules, assessment.options.deal
     checklist = rules.context.deals[deal] if deal else None
-    warnings = [s for s in checklist.steps if s.warning] if checklist and assessment.risks else []
+    steps = deal_steps(rules, assessment.options)
+    warnings = [s for s in steps if s.warning] if assessment.risks else []
     sensitive = [e for e, r in rules.entities.items() if r.pipl_sensitive or r.gdpr_special_category]
     jurisdictions = assessment.options.jurisdictions
 
@@ -59,10 +78,21 @@ def render_html(assessment: Assessment, lang: str = "en") -> str:
 
     return environment().get_template("report.html").render(
         lang=lang, t=words, a=assessment, manifest=data.manifest, rules=rules, cfg=assessment.config,
-        deal=checklist, deal_warnings=warnings, sensitive_types=sensitive, cited=cited,
+        deal=checklist, deal_steps=steps, deal_warnings=warnings, sensitive_types=sensitive,
+        groups=trigger_groups(assessment), cited=cited,
         entities=assessment.entities, coverage=assessment.coverage, heat=heat_map(data.findings, assessment.rules),
         evidence={e.entity_type: evidence(data.findings, e.entity_type) for e in assessment.entities},
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
+
+
+def trigger_groups(assessment: Assessment) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Lists of entity types that trigger more than one obligation, lettered A, B, … by how often they
+    recur, keyed by the types joined with commas: the report prints each once above the obligations and
+    its letter under each article."""
+    lists = Counter(tuple(why for why in row.triggered_by if why not in ("deal", "threshold"))
+                    for rows in assessment.obligations.values() for row in rows)
+    shared = sorted((types for types, n in lists.items() if len(types) > 1 and n > 1), key=lambda t: -lists[t])
+    return {",".join(types): (chr(ord("A") + index), types) for index, types in enumerate(shared[:26])}
 
 
 def render_report(out_dir: Path, scan_id: str | None = None, lang: str = "en", options: Options = Options()) -> str:
@@ -80,7 +110,7 @@ def write_report(out_dir: Path, output: Path, scan_id: str | None = None, lang: 
     if fmt == "json":
         write_json(assessment, output)
     elif fmt == "csv":
-        write_csv(assessment, output)
+        write_csv(assessment, output, lang)
     else:
         output.write_text(render_html(assessment, lang), encoding="utf-8")
     return output

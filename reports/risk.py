@@ -7,6 +7,7 @@ scan's start, never from the clock at rendering, so the same scan always gives t
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -31,6 +32,7 @@ class ItemFacts:
     people: int  # distinct people, or the table's estimated rows with a strong identifier if larger
     exposure: str | None
     modified_at: datetime | None
+    copy: bool = False  # its source looks like a scanned copy: file permissions describe the copy
 
 
 @dataclass(frozen=True)
@@ -62,8 +64,8 @@ class SourceRisk:
     source: str
     level: str
     score: int
-    items: int
-    people: int
+    items: int  # with personal information, not company data only
+    people: int  # distinct in this source; one person may be in several sources
     worst: tuple[ItemRisk, ...]  # up to three items, worst first
 
 
@@ -98,7 +100,7 @@ def score_item(facts: ItemFacts, rules: Obligations, config: RiskConfig, deal: s
     if facts.people:
         points = max((p for least, p in config.volume if facts.people >= least), default=0)
         factors.append(Factor("volume", points, str(facts.people)))
-    if personal and facts.exposure and any(p.search(facts.exposure) for p in config.broad_exposure):
+    if personal and facts.exposure and not facts.copy and any(p.search(facts.exposure) for p in config.broad_exposure):
         factors.append(Factor("exposure", config.exposure, facts.exposure))
     if found_tier in ("special", "sensitive"):
         factors.append(Factor("plaintext", config.plaintext, found_tier))
@@ -130,7 +132,8 @@ def by_source(risks: list[ItemRisk], people: People) -> list[SourceRisk]:
     grouped: dict[str, list[ItemRisk]] = {}
     for risk in risks:
         grouped.setdefault(risk.facts.source, []).append(risk)
-    sources = [SourceRisk(source, items[0].level, items[0].score, len(items), people.by_source.get(source, 0),
+    sources = [SourceRisk(source, items[0].level, items[0].score, sum(i.tier != "none" for i in items),
+                          people.by_source.get(source, 0),
                           tuple(items[:3])) for source, items in grouped.items()]
     return sorted(sources, key=lambda s: (-s.score, s.source))
 
@@ -148,6 +151,31 @@ def _scan_start(manifest: dict) -> datetime | None:
     return started if started.tzinfo else started.replace(tzinfo=UTC)
 
 
+@dataclass(frozen=True)
+class Copy:
+    """A source whose files all share one owner, group and mode: a copy made for the scan (unpacked
+    from an archive, copied by one account), whose permissions say nothing of the target's share."""
+    source: str
+    files: int
+    owner: str
+    group: str
+    mode: str
+
+
+_POSIX = re.compile(r"owner=(?P<owner>\S+) group=(?P<group>\S+) mode=(?P<mode>[0-7]{3,4})")
+
+
+def copies(items: pa.Table, min_files: int) -> dict[str, Copy]:
+    """Sources of at least ``min_files`` files whose POSIX permissions are all the same."""
+    seen: dict[str, list[tuple[str, str, str]]] = {}
+    for row in items.select(["source", "kind", "exposure"]).to_pylist():
+        match = _POSIX.search(row["exposure"] or "") if row["kind"] in ("file", "archive_member", None) else None
+        if match:
+            seen.setdefault(row["source"], []).append((match["owner"], match["group"], match["mode"]))
+    return {source: Copy(source, len(perms), *perms[0]) for source, perms in seen.items()
+            if len(perms) >= min_files and len(set(perms)) == 1}
+
+
 def item_facts(data: ScanData, people: People, config: RiskConfig) -> list[ItemFacts]:
     findings = data.findings
     if findings.num_rows == 0:
@@ -160,6 +188,7 @@ def item_facts(data: ScanData, people: People, config: RiskConfig) -> list[ItemF
     grouped = table.group_by(["source", "item"]).aggregate([("entity_type", "distinct"), ("minor", "any")])
     items = {(r["source"], r["item"]): r for r in data.items.to_pylist()}
     estimates = _table_estimates(data.columns, config.strong_identifiers)
+    copied = copies(data.items, config.copy_min_files) if "exposure" in data.items.column_names else {}
     facts = []
     for row in grouped.to_pylist():
         key = (row["source"], row["item"])
@@ -167,7 +196,8 @@ def item_facts(data: ScanData, people: People, config: RiskConfig) -> list[ItemF
         facts.append(ItemFacts(
             row["source"], row["item"], item.get("kind") or "file", frozenset(row["entity_type_distinct"]),
             bool(row["minor_any"]), max(people.by_item.get(key, 0), estimates.get(key, 0)),
-            item.get("exposure"), item.get("modified_at")))
+            item.get("exposure"), item.get("modified_at"),
+            row["source"] in copied and bool(_POSIX.search(item.get("exposure") or ""))))
     return facts
 
 

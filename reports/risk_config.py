@@ -24,6 +24,9 @@ ACTIONS = ("credentials", "access_control", "pci", "minors", "data_room", "dereg
 class RiskConfig:
     retention_days: int
     strong_identifiers: tuple[str, ...]
+    health_information: tuple[str, ...]  # whose people HIPAA's 500 counts
+    foreign_identifiers: tuple[str, ...]  # identifiers issued abroad: a sign of transfers
+    property_information: tuple[str, ...]  # the 2017 PI-crimes Interpretation's "50 items" category
     sensitivity: Mapping[str, int]  # per tier
     volume: tuple[tuple[int, int], ...]  # (at least N people, points), ascending
     exposure: int
@@ -33,6 +36,7 @@ class RiskConfig:
     broad_exposure: tuple[re.Pattern, ...]
     levels: Mapping[str, int]  # lowest total per level except low
     urgent_actions: tuple[str, ...]
+    copy_min_files: int  # a filesystem source of at least this many files, all one owner and mode, is a copy
 
     def level(self, total: int) -> str:
         return next((name for name in LEVELS[:-1] if total >= self.levels[name]), "low")
@@ -41,18 +45,23 @@ class RiskConfig:
 def load_risk_config(path: str | Path | None = None) -> RiskConfig:
     """The shipped config/risk.yaml, or the file at ``path``; ConfigError names file and key."""
     data, label = read_config("risk", path)
-    check_keys(data, {"retention_days", "strong_identifiers", "points", "broad_exposure", "levels",
-                      "urgent_actions"}, label)
+    check_keys(data, {"retention_days", "strong_identifiers", "health_information", "foreign_identifiers",
+                      "property_information", "points", "broad_exposure",
+                      "levels", "urgent_actions", "copy_min_files"}, label)
     points = require(data, "points", dict, label)
     check_keys(points, {"sensitivity", "volume", "exposure", "plaintext", "stale", "deal"}, label, "points")
     return RiskConfig(
         count(data, "retention_days", label, "", 1),
         codes(data, "strong_identifiers", dict.fromkeys(ENTITY_TYPES), "entity type", label, ""),
+        codes(data, "health_information", dict.fromkeys(ENTITY_TYPES), "entity type", label, ""),
+        codes(data, "foreign_identifiers", dict.fromkeys(ENTITY_TYPES), "entity type", label, ""),
+        codes(data, "property_information", dict.fromkeys(ENTITY_TYPES), "entity type", label, ""),
         _points(points, "sensitivity", TIERS, label), _volume(points, label),
         count(points, "exposure", label, "points"), count(points, "plaintext", label, "points"),
         count(points, "stale", label, "points"), _points(points, "deal", DEALS, label),
         _patterns(data, label), _levels(data, label),
-        codes(data, "urgent_actions", dict.fromkeys(ACTIONS), "action", label, ""))
+        codes(data, "urgent_actions", dict.fromkeys(ACTIONS), "action", label, ""),
+        count(data, "copy_min_files", label, "", 2))
 
 
 def _points(points: dict, key: str, names: tuple[str, ...], label: str) -> Mapping[str, int]:

@@ -110,3 +110,20 @@ def _finding(row) -> Finding:
     source, item, location, column, entity, raw, minor = row
     return Finding(source, item, location, column, entity, 0.9, None, None, mask(entity, raw),
                    value_hash(KEY, entity, raw), "FixtureRecognizer", "zh" if item.startswith("hr/") else "en", minor)
+
+
+def build_copied_room(out_dir: Path, files: int = 6) -> Path:
+    """A data room unpacked for the scan: every file root-owned with mode 0644, each holding a resident ID."""
+    writer = ScanWriter(out_dir, SCAN_ID)
+    for index in range(files):
+        name = f"room/客户{index}.txt"
+        raw = f"11010519491231{index:03d}X"
+        found = (Finding(SHARE, name, "line 1", None, "CN_RESIDENT_ID", 0.9, None, None, mask("CN_RESIDENT_ID", raw),
+                         value_hash(KEY, "CN_RESIDENT_ID", raw), "FixtureRecognizer", "zh", False),)
+        writer.add(ItemResult(Item(SHARE, name, "file", 100, STARTED, "owner=root group=root mode=0644 world-readable"),
+                              "scanned", None, findings=found))
+    writer.close()
+    write_manifest(out_dir, {"scan_id": SCAN_ID, "status": "finished", "started_at": STARTED.isoformat(),
+                             "finished_at": STARTED.isoformat(), "sources": [SHARE], "config": {},
+                             "versions": {"piiaudit": "test"}, "counts": {}})
+    return out_dir

@@ -77,7 +77,7 @@ def test_scan_writes_the_report_for_the_deal_language_and_turnover_given(tmp_pat
     assert '<html lang="zh-CN"' in html and '<section id="deal"' in html and "个人信息保护法 第二十二条" in html
     laws = re.findall(r'<h3 class="law">([^<]+)</h3>', html)
     assert laws and not any("GDPR" in law or "CCPA" in law for law in laws)  # cn only
-    assert "160,000,000" in html  # 5% of RMB 3.2 billion
+    assert "1.6亿元" in html  # 5% of RMB 3.2 billion, as Chinese writes it
 
 
 @pytest.mark.parametrize("args, message", [(["--turnover", "lots"], "give an amount"),

@@ -108,3 +108,30 @@ def test_hostile_file_name_is_listed_as_text(reports):
     html = reports["en"].read_text(encoding="utf-8")
     assert XSS_NAME not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;.txt" in html
+
+
+# Headers and statuses where a line holds a single character (分/值 stacked), in a narrow (A4-width) window;
+# the heat map's headers are written vertically on purpose.
+NARROW = 760
+STACKED = """JSON.stringify([...document.querySelectorAll('th:not(.rot), .state')].filter(el => {
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), lines = {};
+  let chars = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.length; i++) {
+      if (!node.data[i].trim()) continue;
+      const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+      const top = Math.round(r.getBoundingClientRect().top);
+      lines[top] = (lines[top] || 0) + 1; chars++;
+    }
+  }
+  return chars > 1 && Object.values(lines).some(n => n === 1);
+}).map(el => el.textContent.trim()))"""
+
+
+def test_chinese_headers_and_statuses_do_not_break_one_character_per_line(reports):
+    with devtools() as page:
+        page.call("Emulation.setDeviceMetricsOverride", width=NARROW, height=3000, deviceScaleFactor=1, mobile=False)
+        page.open(reports["zh"].as_uri())
+        wrapped = json.loads(page.evaluate(STACKED))
+        headers = page.evaluate("document.querySelectorAll('th').length")
+    assert headers > 20 and wrapped == [], wrapped

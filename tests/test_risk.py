@@ -131,9 +131,10 @@ def test_record_keys(location, record):
 
 
 def test_people_metric_names_match_threshold_metrics():
-    people = People(1, 2, 3, 4, 5)
+    people = People(1, 2, 3, 4, 5, 6, 7, 8)
     assert [people.metric(t.metric) for t in RULES.context.thresholds.values()] == [
-        {"people": 1, "minors": 2, "sensitive_people": 3, "ccpa_records": 4}[t.metric]
+        {"people": 1, "minors": 2, "sensitive_people": 3, "ccpa_records": 4, "health_people": 6,
+         "foreign_people": 7, "property_people": 8}[t.metric]
         for t in RULES.context.thresholds.values()]
 
 
