@@ -158,6 +158,23 @@ def detectors(config_file):
 
 
 @main.command()
+@click.argument("out_dir", metavar="DIR", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("item")
+@library_errors
+def locate(out_dir, item):
+    """The real path of ITEM, shown masked in DIR because its name holds personal information."""
+    from scanner.manifest import list_scans
+    from scanner.names import locate as real_names
+
+    found = real_names([m["scan_id"] for m in list_scans(out_dir)], item)
+    if not found:
+        raise ScanError(f"{out_dir}: no item shown as {item} whose real name is known here (real names are "
+                        "kept on the machine that ran the scan, beside its key)")
+    for source, real in found:
+        click.echo(f"{source}\t{real}")
+
+
+@main.command()
 @click.option("--out", "out_dir", default="demo-out", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,

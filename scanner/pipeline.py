@@ -16,6 +16,8 @@ from scanner.errors import OutputError, ScanError, ScanInterrupted
 from scanner.executor import Unit, UnitLimits, run_units
 from scanner.interrupts import Interrupts
 from scanner.manifest import Heartbeat, ScanLock, this_process
+from scanner.names import name_key, remember
+from scanner.privacy import load_key
 from scanner.records import Item, ItemResult
 from scanner.resume import finished_units, resumable
 from scanner.store import ScanWriter
@@ -121,13 +123,14 @@ def run_scan(sources: Sequence[str], out_dir: Path, options: ScanOptions = ScanO
                                                                       started.isoformat()])
     with ScanLock(out_dir, summary.scan_id), Heartbeat(out_dir, manifest) as heartbeat, \
             Interrupts() as interrupts:
-        writer = ScanWriter(out_dir, summary.scan_id, options.part_items, options.part_seconds)
+        key = load_key()
+        writer = ScanWriter(out_dir, summary.scan_id, options.part_items, options.part_seconds, key)
         done = finished_units(out_dir, summary, previous)
         try:
             units, failed = _list_units(sources, options)
             summary.sources_failed, summary.units = len(failed), len(units)
-            units = [u for u in units if (u[1].source, u[1].name) not in done]
-            failed = [r for r in failed if (r.item.source, r.item.name) not in done]
+            units = [u for u in units if name_key(key, u[1].source, u[1].name) not in done]
+            failed = [r for r in failed if name_key(key, r.item.source, r.item.name) not in done]
             progress.total(len(units))
             for result in failed:
                 _add(writer, summary, [result])
@@ -146,6 +149,7 @@ def run_scan(sources: Sequence[str], out_dir: Path, options: ScanOptions = ScanO
 
 
 def _add(writer: ScanWriter, summary: ScanSummary, results: list[ItemResult]) -> None:
+    remember(summary.scan_id, results)  # first: a name in DIR can always be located
     writer.add(*results)
     for result in results:
         _record(summary, result)

@@ -89,6 +89,8 @@ class ItemResult:
     table_rows: int | None = None  # tables: row count (catalog statistics unless every row was read)
     columns: tuple[ColumnEstimate, ...] = ()  # tables: rows per column and entity type, estimated
     column_classes: tuple[ColumnClass, ...] = ()  # tables and spreadsheets: what each column was judged to hold
+    real_name: str | None = field(default=None, repr=False)  # the name before it was masked (scanner/names.py):
+    # kept outside DIR only, never written there
 
 
 @dataclass(frozen=True)

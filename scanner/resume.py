@@ -21,9 +21,9 @@ def resumable(out_dir: Path, sources: list[str]) -> dict:
     return scans[-1]
 
 
-def finished_units(out_dir: Path, summary, previous: dict | None) -> set[tuple[str, str]]:
-    """(source, item) of every item the scan had written, so that those units are skipped; their
-    counts go into ``summary`` (a ScanSummary) so that it describes the whole scan."""
+def finished_units(out_dir: Path, summary, previous: dict | None) -> set[str]:
+    """The name keys (scanner/names.py) of every item the scan had written, so that those units are
+    skipped; their counts go into ``summary`` (a ScanSummary) so that it describes the whole scan."""
     if previous is None:
         return set()
     items = read_table(out_dir, "items", summary.scan_id)
@@ -31,4 +31,4 @@ def finished_units(out_dir: Path, summary, previous: dict | None) -> set[tuple[s
     entities = read_table(out_dir, "findings", summary.scan_id).column("entity_type")
     summary.entities.update(dict(zip(*(c.to_pylist() for c in pc.value_counts(entities).flatten()), strict=True)))
     summary.resumed_items = items.num_rows
-    return set(zip(items.column("source").to_pylist(), items.column("item").to_pylist(), strict=True))
+    return set(items.column("name_key").to_pylist())

@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from scanner.errors import OutputError
+from scanner.names import name_key
 from scanner.records import Finding, ItemResult
 
 SCHEMA_VERSION = "1"
@@ -41,6 +42,9 @@ ITEMS_SCHEMA = pa.schema([
     ("rows_sampled", pa.int64()), ("exposure", pa.string()), ("findings", pa.int64()),
     # Tables: how the rows were chosen (method and seed), and the row count the estimates scale to.
     ("sampling", pa.string()), ("table_rows", pa.int64()),
+    # Which item this is without its name (a keyed hash of source and real name): names holding personal
+    # information are masked, yet the same file is known again (resume, comparisons between scans).
+    ("name_key", pa.string()),
 ], metadata={"piiaudit.schema": f"items/{SCHEMA_VERSION}"})
 
 # One row per (table, column, entity type) found: rows holding it, estimated for the whole table.
@@ -101,8 +105,9 @@ def _clean(row: dict) -> dict:
 class ScanWriter:
     """Writes one scan's results in batches of complete parts (see the module's docstring)."""
 
-    def __init__(self, out_dir: Path, scan_id: str, part_items: int = 2000, part_seconds: float = 30):
-        self.out_dir, self.scan_id = Path(out_dir), scan_id
+    def __init__(self, out_dir: Path, scan_id: str, part_items: int = 2000, part_seconds: float = 30,
+                 key: bytes | None = None):
+        self.out_dir, self.scan_id, self.key = Path(out_dir), scan_id, key
         self.part_items, self.part_seconds = part_items, part_seconds
         self._since = time.monotonic()
         self._pending: dict[str, list[dict]] = {table: [] for table in SCHEMAS}
@@ -129,6 +134,7 @@ class ScanWriter:
             "content_hash": result.content_hash, "status": result.status, "reason": result.reason,
             "rows_sampled": result.rows_sampled, "exposure": item.exposure, "findings": len(result.findings),
             "sampling": result.sampling, "table_rows": result.table_rows,
+            "name_key": name_key(self.key, item.source, result.real_name or item.name) if self.key else None,
         }))
         where = {**scan, "source": item.source, "item": item.name}
         self._pending["columns"].extend(_clean({**where, **asdict(c)}) for c in result.columns)

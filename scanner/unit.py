@@ -12,6 +12,7 @@ from scanner.connectors.sql import SqlConnector
 from scanner.contents import failure, scan_contents
 from scanner.errors import SkippedError
 from scanner.extract.chunking import column_chunks
+from scanner.names import NameMasker, masked_results
 from scanner.privacy import load_key, mask, value_hash
 from scanner.records import Chunk, Finding, Item, ItemResult
 
@@ -49,11 +50,20 @@ def _engine(spec: EngineSpec):
     return DetectionEngine(load_detector_settings(json.loads(spec.overrides_json), spec.overrides_label))
 
 
+@functools.lru_cache(maxsize=2)
+def _masker(spec: EngineSpec, language: str) -> NameMasker:
+    return NameMasker(spec.engine(), language)
+
+
 def scan_item(uri: str, options: SourceOptions, item: Item, spec: EngineSpec = EngineSpec(),
               language: str = "auto") -> list[ItemResult]:
     """Scan one item of source ``uri``: its result, then one per archive member, attachment or table
     of a SQLite file it holds (scanner/contents.py). A bad item becomes a result with a reason, never
-    an exception."""
+    an exception. Names that hold personal information are masked (scanner/names.py)."""
+    return masked_results(_scan_item(uri, options, item, spec, language), _masker(spec, language))
+
+
+def _scan_item(uri: str, options: SourceOptions, item: Item, spec: EngineSpec, language: str) -> list[ItemResult]:
     try:
         connector = _connector(uri, options)
         payload = connector.read(item)
