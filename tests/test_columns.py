@@ -188,3 +188,11 @@ def test_implausible_names_do_not_count_towards_a_column_of_names(engine):
     found, classes = engine.detect_columns(Chunk(text, marks, column="name"))
     assert [m for m in found if m.entity_type == "PERSON"] == []
     assert all(c.matched <= 4 and not c.decided for c in classes if c.entity_type == "PERSON")
+
+
+def test_cards_under_an_account_header_are_cards(engine):
+    # A 账号 column of Luhn-valid UnionPay and 95… numbers holds debit cards, not account numbers (DESIGN.md).
+    values = ["6217003810042216583", "6228480402564899", "9558801001114567842", "6214830211679013"]
+    matches, classes = engine.detect_columns(column("账号", values))
+    assert {m.entity_type for m in matches} == {"CREDIT_CARD"} and len(matches) == 4
+    assert next(c for c in classes if c.entity_type == "CREDIT_CARD").decided
