@@ -15,6 +15,21 @@ from conftest import detect
     ("地址 北京市朝阳区建国路8号", ["北京市朝阳区建国路8号"]),
     ("中山路8号", []),                     # a road without a division: a shop sign as often as a home
     ("We shipped 3 units on Main Street", []),
+    # Not shaped like …区…路…号: a building letter and 座, a compound's 栋/单元/室, a village's 组, a postcode.
+    ("现住址 | 天津市河西区友谊路C座1805室", ["天津市河西区友谊路C座1805室"]),
+    ("寄至：杭州市拱墅区和睦新村22幢1单元402室", ["杭州市拱墅区和睦新村22幢1单元402室"]),
+    ("户籍地址：江西省赣州市于都县银坑镇平安村7组", ["江西省赣州市于都县银坑镇平安村7组"]),
+    ("通讯地址：辽宁省沈阳市和平区南京南街166号 110001", ["辽宁省沈阳市和平区南京南街166号 110001"]),
+    # A labelled field is an address as soon as it has a division; the same words unlabelled are not.
+    ("户籍所在地：内蒙古自治区呼和浩特市赛罕区", ["内蒙古自治区呼和浩特市赛罕区"]),
+    ("Address | 湖北省宜昌市", ["湖北省宜昌市"]),
+    ("内蒙古自治区呼和浩特市赛罕区", []),
+    ("本季度华东区销售额上升", []),
+    ("锦绣花园7栋2单元302室", []),          # a compound with no division: could be anywhere
+    ("地址：本市", []),
+    ("永辉超市5号楼", []),                  # 超市 is a shop, not a city
+    ("本县新农村建设成效显著", []),          # policy words, not a village
+    ("全市乡村振兴工作会议", []),
 ])
 def test_in_text(engine, text, expected):
     assert [v for e, v in detect(engine, text) if e == "ADDRESS"] == expected

@@ -196,3 +196,13 @@ def test_cards_under_an_account_header_are_cards(engine):
     matches, classes = engine.detect_columns(column("账号", values))
     assert {m.entity_type for m in matches} == {"CREDIT_CARD"} and len(matches) == 4
     assert next(c for c in classes if c.entity_type == "CREDIT_CARD").decided
+
+
+def test_an_address_column_holds_addresses_with_any_division(engine):
+    # 现住址 values without a road and number: a county, a village's 组, a compound, a bare city.
+    values = ["安徽省六安市霍邱县", "湖南省邵阳市隆回县六都寨镇石门村3组", "重庆市渝北区龙湖花园9栋2单元",
+              "西藏自治区拉萨市"]
+    matches, classes = engine.detect_columns(column("现住址", values))
+    assert [m.text for m in matches if m.entity_type == "ADDRESS"] == values
+    assert not {m.entity_type for m in matches} - {"ADDRESS"}
+    assert next(c for c in classes if c.entity_type == "ADDRESS").decided
