@@ -144,7 +144,10 @@ def classify(chunk: Chunk, candidates: list[Candidate], threshold: Callable[[str
     records, remaining = [], values
     for entity in sorted(set(valid) | set(filling) | header.entities, key=lambda e: (-len(valid[e]), e)):
         named = entity in header.entities
-        share = shares[entity] = len(valid[entity]) / remaining if remaining else 0.0
+        # Only types the header names share the values other types leave: one stray name in a column of
+        # addresses is 1 of all its values, not 1 of the 1 value left once the addresses are claimed.
+        base = remaining if named else values
+        share = shares[entity] = len(valid[entity]) / base if base else 0.0
         needed = rules.share_with_header if named else rules.share_without_header
         vetoed = header.negative and entity in rules.chance_prone
         is_type = bool(valid[entity]) and share >= needed and not vetoed
@@ -167,9 +170,11 @@ def classify(chunk: Chunk, candidates: list[Candidate], threshold: Callable[[str
             continue  # a column of codes, or inside a value the column says is something else
         elif c.entity in rules.chance_prone and fills:
             continue
-        elif c.entity in rules.stray_prone and shares.get(c.entity, 0.0) < rules.stray_share and _fills(
-                chunk.text, starts, cell, c, rules.stray_cell):
-            continue  # "Desk Lamp" in "LED Desk Lamp", in a column of products
+        elif c.entity in rules.stray_prone and (
+                header.entities and c.entity not in header.entities  # "Wangjing SOHO" in an address column
+                or shares.get(c.entity, 0.0) < rules.stray_share and _fills(chunk.text, starts, cell, c,
+                                                                             rules.stray_cell)):
+            continue  # or "Desk Lamp" in "LED Desk Lamp", in a column of products
         kept.append(c)
     return kept, records
 

@@ -206,3 +206,22 @@ def test_an_address_column_holds_addresses_with_any_division(engine):
     assert [m.text for m in matches if m.entity_type == "ADDRESS"] == values
     assert not {m.entity_type for m in matches} - {"ADDRESS"}
     assert next(c for c in classes if c.entity_type == "ADDRESS").decided
+
+
+@pytest.mark.parametrize("header, values", [
+    ("ethnicity", ["Han", "Hui", "Han", "Zhuang", "Manchu", "Han"]),   # pinyin, as English records write them
+    ("民族", ["汉", "回", "汉", "壮", "满", "汉"]),                      # the bare name, no 族
+])
+def test_an_ethnicity_column_is_ethnicity_and_nothing_else(engine, header, values):
+    matches, classes = engine.detect_columns(column(header, values))
+    assert [m.entity_type for m in matches] == ["ETHNICITY"] * len(values)
+    assert [c.entity_type for c in classes if c.decided] == ["ETHNICITY"]
+
+
+def test_a_name_inside_an_address_column_is_not_a_person(engine):
+    # spaCy reads a building's name as a person; in a column headed address it is part of the address.
+    values = ["Flat 4, 18 Huaihai Middle Rd, Xuhui District, Shanghai", "88 Zhongshan Road, Gulou District, Nanjing",
+              "Room 1203, Building 5, Wangjing SOHO, Chaoyang District, Beijing"]
+    matches, classes = engine.detect_columns(column("home_address", values))
+    assert "PERSON" not in {m.entity_type for m in matches}
+    assert [c.entity_type for c in classes if c.decided] == ["ADDRESS"]

@@ -27,6 +27,10 @@ def test_all_56_nationalities():
     ("Lhasa, Tibet Autonomous Region; ethnicity Tibetan Autonomous Region", []),
     ("民族：回族，户籍宁夏回族自治区", ["回族"]),                 # the person's 民族 still counts
     ("籍贯广西壮族自治区，民族 壮族", ["壮族"]),
+    ("民族：回  籍贯：甘肃", ["回"]),                            # the bare name in a labelled field
+    ("Ethnic group: Zhuang", ["Zhuang"]),
+    ("水 电 费用", []),                                          # the same characters unlabelled
+    ("fixed a race condition in Han's worker pool", []),
 ])
 def test_in_text(engine, text, expected):
     assert [v for e, v in detect(engine, text) if e == "ETHNICITY"] == expected

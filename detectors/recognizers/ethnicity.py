@@ -16,6 +16,9 @@ RACES_EN = (
     "Han Chinese", "Uyghur", "Uighur", "Tibetan", "Hispanic", "Latino", "Latina", "Latinx", "African American",
     "Black or African American", "Caucasian", "White", "Black", "Asian American", "Asian", "Pacific Islander",
     "Native American", "American Indian", "Alaska Native", "Native Hawaiian", "Middle Eastern", "Arab", "Roma",
+    # 民族 in pinyin, as English-language records write them (Li, Yi, Bai, Dai, She are words or surnames too).
+    "Han", "Hui", "Zhuang", "Manchu", "Miao", "Tujia", "Mongol", "Mongolian", "Bouyei", "Buyei", "Hani", "Kazakh",
+    "Lisu", "Naxi", "Qiang", "Xibe",
 )
 _MINZU = "|".join(sorted(NATIONALITIES, key=len, reverse=True))
 # 水族馆 is an aquarium, 白族 is not 黑白族群, 京族 is not 北京族: the next and previous characters decide.
@@ -29,6 +32,8 @@ class EthnicityRecognizer(PatternRecognizer):
     ENTITY = "ETHNICITY"
     PATTERNS = [
         Pattern("minzu", _NOT_BEFORE + rf"(?:{_MINZU})族" + _NOT_AFTER, 0.5),
+        # 民族：汉 or a 民族 column of 汉/回/壮: the bare name fills its field, and only the label makes it one.
+        Pattern("minzu_field", rf"(?:(?<=[：:|\s,，])|^)(?:{_MINZU})(?=[\s|,，;；]|$)", 0.05),
         # Tibet Autonomous Region, the Tibetan Plateau: a place too.
         Pattern("race_en", rf"\b(?:{'|'.join(sorted(RACES_EN, key=len, reverse=True))})\b"
                 r"(?!\s+(?:Autonomous|Plateau))", 0.1),
@@ -36,7 +41,7 @@ class EthnicityRecognizer(PatternRecognizer):
     CONTEXT = ["民族", "族别", "族群", "种族", "mz", "ethnicity", "ethnic", "ethnic group", "ethnic origin", "race",
                "racial"]
     negative_context = ["品牌", "产品", "商品", "餐厅", "菜", "歌曲", "服饰", "product", "restaurant", "cuisine", "sku",
-                        "font"]
+                        "font", "race condition"]
 
     def __init__(self, supported_language: str = "zh"):
         super().__init__(supported_entity=self.ENTITY, patterns=self.PATTERNS, context=self.CONTEXT,
