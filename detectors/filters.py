@@ -19,7 +19,8 @@ NOT_NAMES = frozenset(w.casefold() for w in (
     "Dallas", "Denver", "Austin", "Phoenix", "Atlanta", "Miami", "Portland", "San Francisco", "Los Angeles",
     "Tesla", "Huawei", "Xiaomi", "Lenovo", "Alibaba", "Tencent", "Baidu", "Oracle", "Cisco", "Dell", "Ford",
     "Prefers", "Renewal", "Requested", "Referred", "Asked", "Card", "Notes", "Salary", "Checksum", "Checksums",
-    "Changelog", "Router",
+    "Changelog", "Router", "Android", "iPhone", "iPad", "Mozilla", "Safari", "Chrome", "Firefox", "Gecko", "Edge",
+    "Opera", "WeChat", "Windows", "Linux", "Macintosh", "Ubuntu",
     # Accounts in logs and the canonical sample names of forms and templates (甲方：张三), not people.
     "Admin", "Administrator", "Root", "Guest", "Operator", "Anonymous", "Superuser", "Sysadmin",
     "John Doe", "Jane Doe", "Joe Bloggs", "Fred Bloggs", "Richard Roe", "Max Mustermann", "Erika Mustermann",

@@ -225,3 +225,9 @@ def test_a_name_inside_an_address_column_is_not_a_person(engine):
     matches, classes = engine.detect_columns(column("home_address", values))
     assert "PERSON" not in {m.entity_type for m in matches}
     assert [c.entity_type for c in classes if c.decided] == ["ADDRESS"]
+
+
+def test_request_ids_shaped_like_phones_are_not_phones(engine):
+    values = ["REQ-415-555-0123", "REQ-415-555-0188", "REQ-206-880-8128", "REQ-212-555-0147"]
+    matches, classes = engine.detect_columns(column("request_id", values))
+    assert matches == [] and not any(c.decided for c in classes)
