@@ -38,6 +38,10 @@ def test_names_on_consecutive_lines_are_separate(engine):
     ("Petty Cash  Reimbursement  Marcus  300.00", []),          # a ledger's columns
     ("Agenda: Renewal of Lease, Hawthorne Building", []),
     ("Reviewed by Gregory Hines on Monday", ["Gregory Hines"]),  # an ordinary name still counts
+    # Identifiers in source code: a lower-case word on a line of code, a class being constructed.
+    ("// config\nmodule.exports = {\n  db: { user: \"app\" }\n};", []),
+    ('const pool = new Pool({ max: 10 });', []),
+    ("jdbc:sqlserver://sql01;databaseName=hr;encrypt=true", []),
 ])
 def test_in_text(engine, text, expected):
     assert [v for e, v in detect(engine, text) if e == "PERSON"] == expected

@@ -25,6 +25,8 @@ _SETTING_BEFORE = re.compile(r"(?<![\w.])([\w.-]+)\s*=\s*['\"]?$")
 _NAME_KEY = re.compile(r"(?<!user)(?<!user_)name$", re.IGNORECASE)
 # Part of a larger token: Olivia.Chen or chen_w is a login, chen@ a mailbox.
 _JOINED = re.compile(r"[\w][._@]$")
+# A line of source code or configuration; there a lower-case "name" (config, module.exports) is an identifier.
+_CODE_LINE = re.compile(r"[{};=]|//|^\s*#|\w\(")
 
 
 # A name has a proper noun (or a noun, or a foreign word, where the tagger is unsure) in it.
@@ -75,7 +77,12 @@ class EnglishPersonRecognizer(SpacyRecognizer):
 
     @staticmethod
     def _in_setting_or_token(text: str, start: int, end: int) -> bool:
+        """A setting's value, a piece of a login or an identifier in code (new Pool(…), a lower-case word)."""
         line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
         setting = _SETTING_BEFORE.search(text, line_start, start)
         return bool(setting and not _NAME_KEY.search(setting.group(1)) or _JOINED.search(text, max(0, start - 2), start)
-                    or end < len(text) - 1 and text[end] in "._@" and text[end + 1].isalnum())
+                    or end < len(text) - 1 and text[end] in "._@" and text[end + 1].isalnum()
+                    or text[end:end + 1] == "("
+                    or text[start].islower() and _CODE_LINE.search(text[line_start:line_end]))
