@@ -29,7 +29,11 @@ def column(name: str, values: list[str]) -> Chunk:
     ("yhkh", {"CREDIT_CARD"}, False), ("xm", {"PERSON"}, False), ("客户姓名", {"PERSON"}, False),
     ("dz", {"ADDRESS"}, False), ("csrq", {"DATE_OF_BIRTH"}, False), ("mz", {"ETHNICITY"}, False),
     ("证件号码", {"CN_RESIDENT_ID", "CN_PASSPORT", "PASSPORT"}, False),
-    ("订单联系电话", {"PHONE_NUMBER"}, False),  # the longest word decides: 联系电话 over 订单
+    ("订单联系电话", {"PHONE_NUMBER"}, False),  # the word ending last decides: 联系电话 over 订单
+    ("supplier_uscc", {"CN_USCC"}, False), ("VendorCreditCode", {"CN_USCC"}, False),  # a supplier's code
+    ("供应商统一社会信用代码", {"CN_USCC"}, False), ("supplier", set(), True),
+    ("passport_no", {"CN_PASSPORT", "PASSPORT"}, False), ("护照号", {"CN_PASSPORT", "PASSPORT"}, False),
+    ("ip地址", {"IP_ADDRESS"}, False), ("e-mail", {"EMAIL_ADDRESS"}, False), ("product name", set(), True),
     ("订单号", set(), True), ("batch_no", set(), True), ("company name", set(), True),
     ("xmax", set(), False), ("col_9", set(), False), ("字段7", set(), False), (None, set(), False),
 ])
@@ -231,3 +235,19 @@ def test_request_ids_shaped_like_phones_are_not_phones(engine):
     values = ["REQ-415-555-0123", "REQ-415-555-0188", "REQ-206-880-8128", "REQ-212-555-0147"]
     matches, classes = engine.detect_columns(column("request_id", values))
     assert matches == [] and not any(c.decided for c in classes)
+
+
+def test_a_passport_column_of_chinese_and_other_passports(engine):
+    # Neither kind alone reaches the share a header asks for; together they are the column.
+    chinese = ["E12345678", "EB1234567", "G23456789", "E98765432"]
+    other = ["K12345678", "C01X00T47", "12AB34567", "TK1234567", "533012345", "X4829173"]
+    matches, classes = engine.detect_columns(column("passport_no", chinese + other))
+    assert [m.text for m in matches if m.entity_type == "CN_PASSPORT"] == chinese
+    assert [m.text for m in matches if m.entity_type == "PASSPORT"] == other
+    assert {c.entity_type for c in classes if c.decided} == {"CN_PASSPORT", "PASSPORT"}
+
+
+def test_a_suppliers_credit_codes_are_uscc(engine):
+    codes = ["9132010252601815XA", "91310115083016613B", "91110105186091392A", "91440305996030823L"]
+    matches, _ = engine.detect_columns(column("supplier_uscc", codes + ["9132010252601815XB"]))  # last: bad check
+    assert [m.text for m in matches if m.entity_type == "CN_USCC"] == codes
