@@ -30,6 +30,11 @@ from conftest import detect
     ("公司总机：021-6288 0000", []),
     ("Tel: (212) 555-0100", ["(212) 555-0100"]),              # the same number given as a person's
     ("紧急联系电话：021-6288 0000", ["021-6288 0000"]),
+    # What the rules above must not take: a number on the line after a word, French dotted pairs, a number
+    # premium in one region and a landline in another.
+    ("Office fax\n+1-415-555-0134 mobile", ["+1-415-555-0134"]),
+    ("Can you call me on 01.42.68.53.00? Thanks", ["01.42.68.53.00"]),
+    ("Phone: 083 912 4471", ["083 912 4471"]),
 ])
 def test_in_text(engine, text, expected):
     assert [v for e, v in detect(engine, text) if e == "PHONE_NUMBER"] == expected

@@ -10,7 +10,7 @@ from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 # lenient matcher accepts both in some regions (203.0.113.222 is a valid Indian number).
 # So are software versions (major.minor.build.patch, as 125.0.6422.165 in a user agent).
 _LOOK_ALIKES = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^\d{1,2}:\d{2}"
-                          r"|^\d+\.\d{1,2}(?:\.\d+){2,}$")
+                          r"|^[1-9]\d*\.\d{1,2}\.\d{3,}\.\d+$")
 # Eleven bare digits starting with 1 have the shape of a Chinese mobile: CnMobileRecognizer decides
 # those, so an invalid one (12345678901) is not reported as a US number instead.
 _CN_MOBILE_SHAPE = re.compile(r"^1\d{10}$")
@@ -23,11 +23,12 @@ E164_MAX_DIGITS = 15
 _FORMATTED = re.compile(r"^\+\d|^\(\d{2,4}\)\s?\d|^\d{2,4}([ .-])\d{3,4}\1\d{3,4}$|^0\d{2,3}-\d{7,8}$")
 FORMATTED_SCORE = 0.55  # above min_score: the format is the evidence
 # Inside a larger token: a browser version (Chrome/125.0.6422.165), a request or trace ID (req-2024…-8841).
-_TOKEN_BEFORE = re.compile(r"(?:[A-Za-z0-9_/\\-]|\d\.)$")
+_TOKEN_BEFORE = re.compile(r"(?:[A-Za-z0-9_/\\-]|\d\.)\Z")
 _TOKEN_AFTER = re.compile(r"^(?:[A-Za-z0-9_/\\]|[.-]\d)")
-# A company's lines, not a person's: toll-free (800), shared-cost (China's 400), premium and universal numbers.
+# A company's lines, not a person's: toll-free (800), shared-cost (China's 400) and premium numbers. (UK 03
+# "universal access" numbers are charged as landlines and given out by people too.)
 _COMPANY_LINES = frozenset((phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.SHARED_COST,
-                            phonenumbers.PhoneNumberType.PREMIUM_RATE, phonenumbers.PhoneNumberType.UAN))
+                            phonenumbers.PhoneNumberType.PREMIUM_RATE))
 
 
 class PhoneNumberRecognizer(PhoneRecognizer):
@@ -66,11 +67,14 @@ class PhoneNumberRecognizer(PhoneRecognizer):
         return results
 
     def _company_line(self, value: str) -> bool:
+        """A company's line in every region where the number is valid: 0835 649 312 is premium in France but
+        a landline in Ireland, so a person's as far as we can tell."""
+        types = set()
         for region in self.REGIONS:
             try:
                 number = phonenumbers.parse(value, region)
             except phonenumbers.NumberParseException:
                 continue
             if phonenumbers.is_valid_number(number):
-                return phonenumbers.number_type(number) in _COMPANY_LINES
-        return False
+                types.add(phonenumbers.number_type(number))
+        return bool(types) and types <= _COMPANY_LINES
