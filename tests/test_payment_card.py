@@ -33,6 +33,13 @@ from detectors.recognizers.payment_card import PaymentCardRecognizer
     ("储蓄卡9558801001114567845", []),                                # 95… with a wrong check digit
     ("储蓄卡9559900123456789", []),                                   # 95… is issued with 19 digits only
     ("账号：6217003810042216586", []),                                # 62… with a wrong check digit
+    ("Maestro card 675949826431 declined", ["675949826431"]),        # 12 digits, with card context
+    ("refund to card no. 501862037519", ["501862037519"]),
+    ("invoice 675949826431", []),                                   # 12 digits and no card context
+    ("Maestro card 675949826432 declined", []),                     # check digit wrong
+    ("card 621483021161", []),                                      # UnionPay is never 12 digits
+    ("JCB card 213190811224759", ["213190811224759"]),              # JCB's 15-digit numbers
+    ("card 180006319475307", []),
 ])
 def test_in_text(engine, text, expected):
     assert [v for e, v in detect(engine, text) if e == "CREDIT_CARD"] == expected
