@@ -32,6 +32,8 @@ _STREET = re.compile(r"\b(?:Apt|Suite|Manor|Mountains?|Knolls?|Lights|Divide|Jun
                      r"Inlet|Islands|Turnpike|Harbor|Shores|Villages?|Plains|Estates|Expressway|Freeway|Gateway|"
                      r"Parkways?|Boulevard|Avenue|Street|Road|Lane|Drive|Court|Plaza|Heights|Crossing|Trail|Hill|"
                      r"Mews|Walk|Building|Tower|Centre|Center|Hall)\.?$")
+# Streets named the Romance and Slavic way start with the word for street: Via Roma, Rue Hsine, Ulica Długa.
+_STREET_FIRST = re.compile(r"^(?:Via|Viale|Piazza|Rue|Calle|Avenida|Rua|Rúa|Ulica|ul\.|Carrer|Strada|Plac)\s")
 # A model name: "Atlas V." ends in a version letter where a name ends in a surname, "Nova X Pro" in an edition.
 _PRODUCT = re.compile(r"(?:\s[A-Z]\.?|\s(?:Pro|Max|Plus|Mini|Ultra|Lite|Air|Neo|Edge|SE|Prime))$")
 # Columns of a ledger or a fixed-width report run into one entity ("Petty Cash  Reimbursement  Marcus").
@@ -54,4 +56,5 @@ def is_plausible_person(text: str) -> bool:
         return bool(_CHINESE_NAME.match(text))
     return (bool(_WORD.search(text)) and not _DIGIT.search(text) and not _CODE.match(text)
             and "=" not in text and "@" not in text and len(text) <= 60 and not _COMPANY.search(text)
-            and not _STREET.search(text) and not _PRODUCT.search(text) and not _COLUMN_GAP.search(text))
+            and not _STREET.search(text) and not _STREET_FIRST.match(text) and not _PRODUCT.search(text)
+            and not _COLUMN_GAP.search(text))

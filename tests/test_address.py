@@ -30,6 +30,15 @@ from conftest import detect
     ("永辉超市5号楼", []),                  # 超市 is a shop, not a city
     ("本县新农村建设成效显著", []),          # policy words, not a village
     ("全市乡村振兴工作会议", []),
+    # Written the European way, US military mail, post-office boxes, a flat next to address context.
+    ("Bitte an Lindenstraße 14, 10969 Berlin schicken", ["Lindenstraße 14"]),
+    ("Our office moved to Keizersgracht 212 in June", ["Keizersgracht 212"]),
+    ("Spedire a Viale della Libertà 45, Palermo", ["Viale della Libertà 45"]),
+    ("PSC 4410, Box 8127\nAPO AE 09321", ["PSC 4410, Box 8127\nAPO AE 09321"]),
+    ("Mail: P.O. Box 7781, Reno", ["P.O. Box 7781"]),
+    ("Her address is Suite 404", ["Suite 404"]),
+    ("Upgrade to Office Suite 2021 today", []),                  # a product, no address context
+    ("Weg 3 is closed", []),                                    # a suffix alone is no street name
 ])
 def test_in_text(engine, text, expected):
     assert [v for e, v in detect(engine, text) if e == "ADDRESS"] == expected
