@@ -31,7 +31,8 @@ NOT_NAMES = frozenset(w.casefold() for w in (
 _STREET = re.compile(r"\b(?:Apt|Suite|Manor|Mountains?|Knolls?|Lights|Divide|Junctions?|Mission|Streams?|Valleys?|"
                      r"Inlet|Islands|Turnpike|Harbor|Shores|Villages?|Plains|Estates|Expressway|Freeway|Gateway|"
                      r"Parkways?|Boulevard|Avenue|Street|Road|Lane|Drive|Court|Plaza|Heights|Crossing|Trail|Hill|"
-                     r"Mews|Walk|Building|Tower|Centre|Center|Hall)\.?$")
+                     r"Mews|Walk|Building|Tower|Centre|Center|Hall|Strasse|Straße|Allee|Platz|Gasse|Laan|Weg|Vej)\.?$"
+                     r"|(?i:stra(?:ss|ß)e|straat|gracht|vägen|vegen|gatan|gata|gade)$")
 # Streets named the Romance and Slavic way start with the word for street: Via Roma, Rue Hsine, Ulica Długa.
 _STREET_FIRST = re.compile(r"^(?:Via|Viale|Piazza|Rue|Calle|Avenida|Rua|Rúa|Ulica|ul\.|Carrer|Strada|Plac)\s")
 # A model name: "Atlas V." ends in a version letter where a name ends in a surname, "Nova X Pro" in an edition.

@@ -39,6 +39,11 @@ from conftest import detect
     ("Her address is Suite 404", ["Suite 404"]),
     ("Upgrade to Office Suite 2021 today", []),                  # a product, no address context
     ("Weg 3 is closed", []),                                    # a suffix alone is no street name
+    ("Wir wohnen in der Grazer Strasse 12", ["Grazer Strasse 12"]),
+    ("Találkozó: Szent István tér 7", ["Szent István tér 7"]),
+    ("unit 8812 box 4410\ndpo ae 09123", ["unit 8812 box 4410\ndpo ae 09123"]),
+    ("Name: Ola N.\nAddress:    4471 Kirkegata 9, Bergen\n", ["4471 Kirkegata 9, Bergen"]),
+    ("Address: see the attached form", []),                      # a labelled field with no number
 ])
 def test_in_text(engine, text, expected):
     assert [v for e, v in detect(engine, text) if e == "ADDRESS"] == expected
