@@ -21,6 +21,8 @@ NOT_NAMES = frozenset(w.casefold() for w in (
     "Prefers", "Renewal", "Requested", "Referred", "Asked", "Card", "Notes", "Salary", "Checksum", "Checksums",
     "Changelog", "Router", "Android", "iPhone", "iPad", "Mozilla", "Safari", "Chrome", "Firefox", "Gecko", "Edge",
     "Opera", "WeChat", "Windows", "Linux", "Macintosh", "Ubuntu",
+    # Field labels of forms and signatures.
+    "Name", "Address", "Phone", "Mobile", "Email", "E-mail", "Fax", "Website", "Salesperson", "Signature",
     # Accounts in logs and the canonical sample names of forms and templates (甲方：张三), not people.
     "Admin", "Administrator", "Root", "Guest", "Operator", "Anonymous", "Superuser", "Sysadmin",
     "John Doe", "Jane Doe", "Joe Bloggs", "Fred Bloggs", "Richard Roe", "Max Mustermann", "Erika Mustermann",
@@ -31,7 +33,8 @@ NOT_NAMES = frozenset(w.casefold() for w in (
 _STREET = re.compile(r"\b(?:Apt|Suite|Manor|Mountains?|Knolls?|Lights|Divide|Junctions?|Mission|Streams?|Valleys?|"
                      r"Inlet|Islands|Turnpike|Harbor|Shores|Villages?|Plains|Estates|Expressway|Freeway|Gateway|"
                      r"Parkways?|Boulevard|Avenue|Street|Road|Lane|Drive|Court|Plaza|Heights|Crossing|Trail|Hill|"
-                     r"Mews|Walk|Building|Tower|Centre|Center|Hall|Strasse|Straße|Allee|Platz|Gasse|Laan|Weg|Vej)\.?$"
+                     r"Mews|Walk|Building|Tower|Centre|Center|Hall|Strasse|Straße|Allee|Platz|Gasse|Laan|Weg|Vej|"
+                     r"Terrace|Squares?|St|Pass)\.?$"
                      r"|(?i:stra(?:ss|ß)e|straat|gracht|vägen|vegen|gatan|gata|gade)$")
 # Streets named the Romance and Slavic way start with the word for street: Via Roma, Rue Hsine, Ulica Długa.
 _STREET_FIRST = re.compile(r"^(?:Via|Viale|Piazza|Rue|Calle|Avenida|Rua|Rúa|Ulica|ul\.|Carrer|Strada|Plac)\s")

@@ -14,6 +14,7 @@ from detectors.filters import is_plausible_person
     ("Vega V.", False), ("Lumen X Pro", False), ("Halo Max", False),              # model names
     ("Accrued Rent  Walter", False), ("Rowe Tower", False),                       # a ledger's columns, a building
     ("Walter Rowe", True), ("J. Smith", True), ("赵六一", True),
+    ("Address", False), ("Salesperson", False), ("Dunmore Terrace", False), ("Crown St", False),
     ("Grazer Strasse", False), ("Lindenstraße", False), ("Keizersgracht", False), ("Via Roma", False),
 ])
 def test_is_plausible_person(text, plausible):

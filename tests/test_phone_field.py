@@ -15,6 +15,8 @@ from conftest import detect
     ("Phone: 2024-06-12", []),
     ("Price 1 299 000", []),
     ("phone order no. 4471 2093 88", []),
+    ("智能手机 检验时间：2024-06-28 05:16:20", []),                # a time stamp after a phone word
+    ("Phone: 2024 06 28 0516", []),
 ])
 def test_in_text(engine, text, expected):
     assert [v for e, v in detect(engine, text) if e == "PHONE_NUMBER"] == expected
