@@ -44,6 +44,10 @@ from conftest import detect
     ("unit 8812 box 4410\ndpo ae 09123", ["unit 8812 box 4410\ndpo ae 09123"]),
     ("Name: Ola N.\nAddress:    4471 Kirkegata 9, Bergen\n", ["4471 Kirkegata 9, Bergen"]),
     ("Address: see the attached form", []),                      # a labelled field with no number
+    # The words before the first division are not the address (the pattern starts as early as it can).
+    ("麻烦把合同寄到浙江省宁波市鄞州区钱湖北路9号", ["浙江省宁波市鄞州区钱湖北路9号"]),
+    ("他现在住在成都市锦江区东大街12号", ["成都市锦江区东大街12号"]),
+    ("杭州市西湖区天津路5号", ["杭州市西湖区天津路5号"]),             # a province's name inside a street name
 ])
 def test_in_text(engine, text, expected):
     assert [v for e, v in detect(engine, text) if e == "ADDRESS"] == expected

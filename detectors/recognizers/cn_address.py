@@ -28,6 +28,12 @@ _RURAL_REGION = (rf"(?:{_HAN}{{2,7}}?(?:省|自治区))?(?:{_HAN}{{1,7}}?(?:市|
 _VILLAGE = rf"{_HAN}{{2,8}}?(?<![农乡渔新])村(?:委会)?(?:{_NUM}{{1,3}}(?:组|队|社|号))*"
 _POSTCODE = r"(?:[ \t,，]*(?:邮编|邮政编码)?[:：]?[ \t]*[1-8]\d{5}(?!\d))?"
 _HAS_DIVISION = re.compile(_HAN + _DIVISION_MARK)
+# The pattern starts a match as early as it can, so words before the first division come with it
+# (请把发票寄到广东省…): the address starts at a province-level name or after a verb of sending or living,
+# when no division comes before it.
+_START = re.compile("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|"
+                    "海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|"
+                    "(?<=寄到|寄往|寄至|发往|发到|送到|送至|住在|家住|位于|来自|迁至|搬到|搬至)")
 
 
 class CnAddressRecognizer(PatternRecognizer):
@@ -47,6 +53,14 @@ class CnAddressRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "zh"):
         super().__init__(supported_entity=self.ENTITY, patterns=self.PATTERNS, context=self.CONTEXT,
                          supported_language=supported_language, name=type(self).__name__)
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for result in results:
+            start = _START.search(text, result.start, result.end)
+            if start and start.start() > result.start and not _HAS_DIVISION.search(text, result.start, start.start()):
+                result.start = start.start()
+        return results
 
     def validate_result(self, pattern_text: str) -> bool | None:
         # Without a division (市/区/县/省) a "...路8号" is often a product or a shop sign.
