@@ -48,6 +48,9 @@ from conftest import detect
     ("麻烦把合同寄到浙江省宁波市鄞州区钱湖北路9号", ["浙江省宁波市鄞州区钱湖北路9号"]),
     ("他现在住在成都市锦江区东大街12号", ["成都市锦江区东大街12号"]),
     ("杭州市西湖区天津路5号", ["杭州市西湖区天津路5号"]),             # a province's name inside a street name
+    # Divisions written in English make an address where a label says so.
+    ("Home address: Jinjiang District, Chengdu", ["Jinjiang District, Chengdu"]),
+    ("Revenue in Jinjiang District, Chengdu rose 4%", []),
 ])
 def test_in_text(engine, text, expected):
     assert [v for e, v in detect(engine, text) if e == "ADDRESS"] == expected

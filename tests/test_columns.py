@@ -226,9 +226,12 @@ def test_a_name_inside_an_address_column_is_not_a_person(engine):
     # spaCy reads a building's name as a person; in a column headed address it is part of the address.
     values = ["Flat 4, 18 Huaihai Middle Rd, Xuhui District, Shanghai", "88 Zhongshan Road, Gulou District, Nanjing",
               "Room 1203, Building 5, Wangjing SOHO, Chaoyang District, Beijing"]
-    matches, classes = engine.detect_columns(column("home_address", values))
+    chunk = column("home_address", values)
+    matches, classes = engine.detect_columns(chunk)
     assert "PERSON" not in {m.entity_type for m in matches}
     assert [c.entity_type for c in classes if c.decided] == ["ADDRESS"]
+    # Every value is found, the one without a US street suffix by its division (Chaoyang District, Beijing).
+    assert {chunk.location(m.start) for m in matches} == {"row 2", "row 3", "row 4"}
 
 
 def test_request_ids_shaped_like_phones_are_not_phones(engine):

@@ -49,6 +49,10 @@ class StreetAddressRecognizer(PatternRecognizer):
         Pattern("po_box", r"\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b", 0.5),
         # The value of a field labelled Address, when it has a number in it (a house, a postcode).
         Pattern("address_field", r"(?i)(?<=\baddress:[ \t]*)(?=[^\n]*\d)[^\s][^\n]{3,80}?(?=[ \t]*(?:\n|$))", 0.5),
+        # Chinese and other addresses written in English name their divisions (Chaoyang District, Hubei
+        # Province): an address where a label or an address column says so.
+        Pattern("division", rf"\b(?:{_UPPER}{_LOWER}+ ){{1,3}}(?:District|Province|County|Prefecture|Township|"
+                r"Autonomous Region|New Area)\b(?:,[ \t]*[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})*", 0.1),
         # An apartment or suite alone is part of an address only when one is being talked about.
         Pattern("unit", r"\b(?:Apt\.|Apartment|Suite|Ste\.)\s+\d{1,5}\b", 0.3),
     ]
