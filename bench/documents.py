@@ -10,13 +10,6 @@ from bench.doc import Doc, JsonDoc, P
 from bench.values import ETHNICITY_EN, ETHNICITY_ZH, MEDICAL_EN, MEDICAL_ZH, RELIGION_EN, RELIGION_ZH, Values
 
 
-def card_plant(number: str, credit: bool = False) -> P:
-    """A Chinese UnionPay (62…) card is a bank account (the debit card customer records hold), unless it
-    is named a credit card; other issuers' cards are payment cards (detectors/recognizers/bank_card.py)."""
-    debit = number.replace(" ", "").startswith("62") and not credit
-    return P("BANK_ACCOUNT" if debit else "CREDIT_CARD", number)
-
-
 def zh_hr_record(v: Values, i: int):
     born = v.birth_date(1965, 2000)
     d = Doc().line("员工档案").line("工号：E", v.digits(5), "    入职日期：", v.timestamp()[:10])
@@ -27,8 +20,8 @@ def zh_hr_record(v: Values, i: int):
     d.line("现住址：", P("ADDRESS", v.zh_address()))
     d.line("宗教信仰：", P("RELIGION", v.choice(RELIGION_ZH)))
     d.line("紧急联系人：", P("PERSON", v.zh_name()), "，电话 ", P("PHONE_NUMBER", v.cn_landline()))
-    d.line("工资卡号：", P("BANK_ACCOUNT", v.card(unionpay=True)), "（招商银行）")
-    d.line("公务信用卡：", card_plant(v.card(unionpay=True), credit=True))
+    d.line("工资卡号：", P("CREDIT_CARD", v.card(unionpay=True)), "（招商银行）")
+    d.line("公务信用卡：", P("CREDIT_CARD", v.card(unionpay=True)))
     return f"hr/员工档案_{i:03d}.txt", d
 
 
@@ -80,7 +73,7 @@ def contract(v: Values, i: int):
     d.line("乙方住所：", P("ADDRESS", v.zh_address()))
     d.line("This Agreement is made on ", v.timestamp()[:10], " between ", v.company("en"), " and Mr. ",
            P("PERSON", party), " (the Consultant), holder of PRC passport no. ", P("CN_PASSPORT", v.cn_passport()),
-           ". Fees are paid to bank card ", P("BANK_ACCOUNT", v.card(unionpay=True)), ".")
+           ". Fees are paid to bank card ", P("CREDIT_CARD", v.card(unionpay=True)), ".")
     d.table = [[["签字 / Signature"], ["日期 / Date"]], [[P("PERSON", party)], [v.timestamp()[:10]]],
                [[P("PERSON", rep)], [v.timestamp()[:10]]]]
     return f"contracts/service_agreement_{i:03d}.docx", d
@@ -107,7 +100,8 @@ def zh_mail(v: Values, i: int):
                      "Subject": ["关于订单 ", v.order_number(), " 的退款申请"]})
     d.line(P("PERSON", to), "您好：")
     d.line("我是", P("PERSON", sender), "，订单号 ", v.order_number(), " 的商品有质量问题。")
-    d.line("请退款到我的银行卡 ", card_plant(v.card()), "，有问题请打我手机 ", P("PHONE_NUMBER", v.cn_mobile()), "。")
+    d.line("请退款到我的银行卡 ", P("CREDIT_CARD", v.card()), "，有问题请打我手机 ",
+           P("PHONE_NUMBER", v.cn_mobile()), "。")
     d.line("谢谢！")
     return f"mail/退款申请_{i:03d}.eml", d
 
@@ -164,7 +158,7 @@ def payments(v: Values, i: int):
     for _ in range(4):
         name = v.en_name() if v.rng.random() < 0.5 else v.zh_name()
         rows.append({"order_no": v.long_order_number(), "customer": P("PERSON", name),
-                     "card": card_plant(v.card()), "refund_iban": P("IBAN_CODE", v.iban()),
+                     "card": P("CREDIT_CARD", v.card()), "refund_iban": P("IBAN_CODE", v.iban()),
                      "amount": v.amount(), "created_at": v.timestamp()})
     return f"finance/payments_{i:03d}.json", JsonDoc({"batch": v.batch_number(), "payments": rows})
 

@@ -36,7 +36,7 @@ def customers_cn(v: Values, i: int, count: int = 40):
                          ["代办人 ", P("PERSON", v.zh_name())]])
         return [f"C{v.digits(6)}", P("PERSON", v.zh_name()), P("CN_RESIDENT_ID", v.resident_id(born)),
                 P("PHONE_NUMBER", v.cn_mobile(formatted=False)), P("DATE_OF_BIRTH", v.dob_text(born, "zh")),
-                _maybe(v, P("BANK_ACCOUNT", v.card(unionpay=True))), P("ADDRESS", v.zh_address()),
+                _maybe(v, P("CREDIT_CARD", v.card(unionpay=True))), P("ADDRESS", v.zh_address()),
                 _maybe(v, P("EMAIL_ADDRESS", v.email(v.zh.user_name()))),
                 P("ETHNICITY", v.choice(ETHNICITY_ZH)), P("PHONE_NUMBER", v.cn_mobile(formatted=False)),
                 v.timestamp(), str(v.rng.randint(0, 20000)), note]
@@ -49,7 +49,7 @@ def staff_pinyin(v: Values, i: int, count: int = 30):
     def row():
         born = v.birth_date(1960, 2003)
         return [f"E{v.digits(5)}", P("PERSON", v.zh_name()), P("CN_RESIDENT_ID", v.resident_id(born)),
-                P("PHONE_NUMBER", v.cn_mobile(formatted=False)), P("BANK_ACCOUNT", v.card(unionpay=True)),
+                P("PHONE_NUMBER", v.cn_mobile(formatted=False)), P("CREDIT_CARD", v.card(unionpay=True)),
                 P("ADDRESS", v.zh_address()), P("DATE_OF_BIRTH", f"{born:%Y%m%d}"),
                 v.choice(["财务部", "研发部", "销售部", "行政部"])]
     return f"hr/staff_{i:03d}.tsv", [Table(header, _rows(v, count, row))]
@@ -80,7 +80,7 @@ def crm_tables(v: Values, count: int = 40) -> list[tuple[str, Table]]:
         born = v.birth_date(1950, 2008)
         return [str(v.rng.randint(1, 99999)), P("PERSON", v.zh_name()), P("CN_RESIDENT_ID", v.resident_id(born)),
                 P("PHONE_NUMBER", v.cn_mobile(formatted=False)), P("EMAIL_ADDRESS", v.email(v.zh.user_name())),
-                P("ADDRESS", v.zh_address()), P("BANK_ACCOUNT", v.card(unionpay=True)), v.timestamp()]
+                P("ADDRESS", v.zh_address()), P("CREDIT_CARD", v.card(unionpay=True)), v.timestamp()]
 
     def employee():
         return [P("PERSON", v.en_name()), P("PASSPORT", v.us_passport()), P("RELIGION", v.choice(RELIGION_EN)),

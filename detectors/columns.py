@@ -50,19 +50,33 @@ class ColumnRules:
     stray_prone: frozenset[str] = frozenset()
 
     def header(self, name: str | None) -> HeaderMatch:
-        """What the header names; the longest lexicon word found decides (all types sharing it)."""
+        """What the header names: the lexicon word found that ends last decides, the longest of those (all
+        types sharing it). A header's head noun comes last: supplier_uscc is a credit code, 订单联系电话 a phone,
+        company name no name."""
         if not name:
             return HeaderMatch(frozenset(), False, None)
-        text = unicodedata.normalize("NFKC", name).lower()
-        words = " " + " ".join(tokens(name)) + " "
-        found = [(w, e) for w, e in self.lexicon
-                 if (w in text if _CJK.search(w) else f" {' '.join(tokens(w))} " in words)]
+        text = _CAMEL.sub(r"\1 \2", unicodedata.normalize("NFKC", name)).lower()
+        found = [(end, len(w), w, e) for w, e in self.lexicon if (end := _word_end(w, text)) >= 0]
         if not found:
             return HeaderMatch(frozenset(), False, None)
-        longest = max(len(w) for w, _ in found)
-        best = [(w, e) for w, e in found if len(w) == longest]
+        last = max(found)[:2]
+        best = [(w, e) for end, length, w, e in found if (end, length) == last]
         entities = frozenset(e for _, e in best if e)
         return HeaderMatch(entities, not entities, best[0][0])
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> re.Pattern:
+    if _CJK.search(word):
+        return re.compile(re.escape(word))
+    # English words whole, whatever joins them: customer_phone, customer phone, CustomerPhone (split above).
+    return re.compile(r"(?<![a-z0-9])" + r"[^a-z0-9]+".join(map(re.escape, tokens(word))) + r"(?![a-z0-9])")
+
+
+def _word_end(word: str, text: str) -> int:
+    """Where the last occurrence of lexicon ``word`` in header ``text`` ends, or -1."""
+    ends = [m.end() for m in _word_pattern(word).finditer(text)]
+    return ends[-1] if ends else -1
 
 
 def _fraction(value: Any, label: str, where: str) -> float:
@@ -142,12 +156,17 @@ def classify(chunk: Chunk, candidates: list[Candidate], threshold: Callable[[str
     decided: dict[str, float] = {}
     shares: dict[str, float] = {}
     records, remaining = [], values
+    # A header naming several types (passport_no: Chinese and other passports) is borne out by them together.
+    named_share = len(set().union(*(valid[e] for e in header.entities))) / values if values else 0.0
     for entity in sorted(set(valid) | set(filling) | header.entities, key=lambda e: (-len(valid[e]), e)):
         named = entity in header.entities
-        share = shares[entity] = len(valid[entity]) / remaining if remaining else 0.0
+        # Only types the header names share the values other types leave: one stray name in a column of
+        # addresses is 1 of all its values, not 1 of the 1 value left once the addresses are claimed.
+        base = remaining if named else values
+        share = shares[entity] = len(valid[entity]) / base if base else 0.0
         needed = rules.share_with_header if named else rules.share_without_header
         vetoed = header.negative and entity in rules.chance_prone
-        is_type = bool(valid[entity]) and share >= needed and not vetoed
+        is_type = bool(valid[entity]) and max(share, named_share if named else 0.0) >= needed and not vetoed
         if is_type:
             decided[entity] = share
             remaining -= len(valid[entity])
@@ -167,9 +186,11 @@ def classify(chunk: Chunk, candidates: list[Candidate], threshold: Callable[[str
             continue  # a column of codes, or inside a value the column says is something else
         elif c.entity in rules.chance_prone and fills:
             continue
-        elif c.entity in rules.stray_prone and shares.get(c.entity, 0.0) < rules.stray_share and _fills(
-                chunk.text, starts, cell, c, rules.stray_cell):
-            continue  # "Desk Lamp" in "LED Desk Lamp", in a column of products
+        elif c.entity in rules.stray_prone and (
+                header.entities and c.entity not in header.entities  # "Wangjing SOHO" in an address column
+                or shares.get(c.entity, 0.0) < rules.stray_share and _fills(chunk.text, starts, cell, c,
+                                                                             rules.stray_cell)):
+            continue  # or "Desk Lamp" in "LED Desk Lamp", in a column of products
         kept.append(c)
     return kept, records
 

@@ -11,6 +11,10 @@ from conftest import detect
     ("Background check consent signed, reference 20240312", []),
     ("account number 12.345678901", []),                            # an amount, not an account
     ("order 12345678 shipped", []),                                 # no account context
+    ("对公账号：110060224018800123456（工商银行）", ["110060224018800123456"]),  # corporate, 21 digits
+    ("账号：6217003810042216586", ["6217003810042216586"]),          # card prefix, check digit wrong: no card
+    ("账号：6214830211679013", []),                                  # a UnionPay card: CREDIT_CARD
+    ("account number 4539148803436467", []),                        # a Visa card: CREDIT_CARD
 ])
 def test_in_text(engine, text, expected):
     assert [v for e, v in detect(engine, text) if e == "BANK_ACCOUNT"] == expected

@@ -17,6 +17,9 @@ from detectors.recognizers.cn_person import ChinesePersonRecognizer, is_name_sha
     ("高兴地说，金融市场平稳，周末见", []),
     ("联系人：王经理", []),                           # a title, not a name
     ("上海市徐汇区文三路195号", []),                   # places
+    ("劳动合同书\n乙方（劳动者）：王五\n身份证号码：", []),   # the canonical sample names of a template
+    ("填写说明 例：周晓燕", []),                       # a sample in a form
+    ("乙方：李某某", []),
     ("我们收集：姓名、身份证号码、手机号码、银行卡号、住址", []),  # jieba's dictionary tags 银行卡 nr
     ("客户 张芳，谢谢。", ["张芳"]),                  # jieba tags 谢谢 nr too; context nearby is no help
     ("联系人 明白", []),

@@ -29,7 +29,11 @@ def column(name: str, values: list[str]) -> Chunk:
     ("yhkh", {"CREDIT_CARD"}, False), ("xm", {"PERSON"}, False), ("客户姓名", {"PERSON"}, False),
     ("dz", {"ADDRESS"}, False), ("csrq", {"DATE_OF_BIRTH"}, False), ("mz", {"ETHNICITY"}, False),
     ("证件号码", {"CN_RESIDENT_ID", "CN_PASSPORT", "PASSPORT"}, False),
-    ("订单联系电话", {"PHONE_NUMBER"}, False),  # the longest word decides: 联系电话 over 订单
+    ("订单联系电话", {"PHONE_NUMBER"}, False),  # the word ending last decides: 联系电话 over 订单
+    ("supplier_uscc", {"CN_USCC"}, False), ("VendorCreditCode", {"CN_USCC"}, False),  # a supplier's code
+    ("供应商统一社会信用代码", {"CN_USCC"}, False), ("supplier", set(), True),
+    ("passport_no", {"CN_PASSPORT", "PASSPORT"}, False), ("护照号", {"CN_PASSPORT", "PASSPORT"}, False),
+    ("ip地址", {"IP_ADDRESS"}, False), ("e-mail", {"EMAIL_ADDRESS"}, False), ("product name", set(), True),
     ("订单号", set(), True), ("batch_no", set(), True), ("company name", set(), True),
     ("xmax", set(), False), ("col_9", set(), False), ("字段7", set(), False), (None, set(), False),
 ])
@@ -188,3 +192,65 @@ def test_implausible_names_do_not_count_towards_a_column_of_names(engine):
     found, classes = engine.detect_columns(Chunk(text, marks, column="name"))
     assert [m for m in found if m.entity_type == "PERSON"] == []
     assert all(c.matched <= 4 and not c.decided for c in classes if c.entity_type == "PERSON")
+
+
+def test_cards_under_an_account_header_are_cards(engine):
+    # A 账号 column of Luhn-valid UnionPay and 95… numbers holds debit cards, not account numbers (DESIGN.md).
+    values = ["6217003810042216583", "6228480402564899", "9558801001114567842", "6214830211679013"]
+    matches, classes = engine.detect_columns(column("账号", values))
+    assert {m.entity_type for m in matches} == {"CREDIT_CARD"} and len(matches) == 4
+    assert next(c for c in classes if c.entity_type == "CREDIT_CARD").decided
+
+
+def test_an_address_column_holds_addresses_with_any_division(engine):
+    # 现住址 values without a road and number: a county, a village's 组, a compound, a bare city.
+    values = ["安徽省六安市霍邱县", "湖南省邵阳市隆回县六都寨镇石门村3组", "重庆市渝北区龙湖花园9栋2单元",
+              "西藏自治区拉萨市"]
+    matches, classes = engine.detect_columns(column("现住址", values))
+    assert [m.text for m in matches if m.entity_type == "ADDRESS"] == values
+    assert not {m.entity_type for m in matches} - {"ADDRESS"}
+    assert next(c for c in classes if c.entity_type == "ADDRESS").decided
+
+
+@pytest.mark.parametrize("header, values", [
+    ("ethnicity", ["Han", "Hui", "Han", "Zhuang", "Manchu", "Han"]),   # pinyin, as English records write them
+    ("民族", ["汉", "回", "汉", "壮", "满", "汉"]),                      # the bare name, no 族
+])
+def test_an_ethnicity_column_is_ethnicity_and_nothing_else(engine, header, values):
+    matches, classes = engine.detect_columns(column(header, values))
+    assert [m.entity_type for m in matches] == ["ETHNICITY"] * len(values)
+    assert [c.entity_type for c in classes if c.decided] == ["ETHNICITY"]
+
+
+def test_a_name_inside_an_address_column_is_not_a_person(engine):
+    # spaCy reads a building's name as a person; in a column headed address it is part of the address.
+    values = ["Flat 4, 18 Huaihai Middle Rd, Xuhui District, Shanghai", "88 Zhongshan Road, Gulou District, Nanjing",
+              "Room 1203, Building 5, Wangjing SOHO, Chaoyang District, Beijing"]
+    chunk = column("home_address", values)
+    matches, classes = engine.detect_columns(chunk)
+    assert "PERSON" not in {m.entity_type for m in matches}
+    assert [c.entity_type for c in classes if c.decided] == ["ADDRESS"]
+    # Every value is found, the one without a US street suffix by its division (Chaoyang District, Beijing).
+    assert {chunk.location(m.start) for m in matches} == {"row 2", "row 3", "row 4"}
+
+
+def test_request_ids_shaped_like_phones_are_not_phones(engine):
+    values = ["REQ-415-555-0123", "REQ-415-555-0188", "REQ-206-880-8128", "REQ-212-555-0147"]
+    matches, classes = engine.detect_columns(column("request_id", values))
+    assert matches == [] and not any(c.decided for c in classes)
+
+
+def test_a_passport_column_of_chinese_and_other_passports(engine):
+    # Neither kind alone reaches the share a header asks for; together they are the column.
+    chinese = ["E12345678", "EB1234567", "G23456789", "E98765432"]
+    other = ["K12345678", "C01X00T47", "12AB34567", "TK1234567", "533012345", "X4829173"]
+    matches, classes = engine.detect_columns(column("passport_no", chinese + other))
+    assert [m.text for m in matches if m.entity_type == "CN_PASSPORT"] == chinese
+    assert [m.text for m in matches if m.entity_type == "PASSPORT"] == other
+    assert {c.entity_type for c in classes if c.decided} == {"CN_PASSPORT", "PASSPORT"}
+
+
+def test_a_suppliers_credit_codes_are_uscc(engine):
+    codes = ["9132010252601815XA", "91310115083016613B", "91110105186091392A", "91440305996030823L"]
+    matches, _ = engine.detect_columns(column("supplier_uscc", codes + ["9132010252601815XB"]))  # last: bad check
+    assert [m.text for m in matches if m.entity_type == "CN_USCC"] == codes

@@ -25,6 +25,23 @@ def test_names_on_consecutive_lines_are_separate(engine):
     ("Dear Jenna, thanks for your note.", ["Jenna"]),
     ("# Release 5.6.5\n\n- Fixed a crash in LED Desk Lamp firmware", []),  # the entity's last line is a verb
     ("- John Smith, CFO\n- Mary Jones", ["John Smith", "Mary Jones"]),
+    # Logins in authentication logs, settings and config examples, and model names, are not people.
+    ("May 14 10:22:01 host sshd[991]: Accepted password for Kevin from 10.1.1.1 port 22", []),
+    ("login failed for user 'Admin' from 10.0.0.9", []),
+    ("INFO  [AuthService] user=Olivia.Chen action=LOGIN result=SUCCESS", []),
+    ("2024-05-01 12:00:00 WARN Invalid credentials for principal Bob", []),
+    ("# e.g. MAIL_SENDER=Oliver Grant\nMAIL_HOST=smtp.internal", []),
+    ("export PGUSER=Andrew Walsh", []),
+    ("contact_name = Gregory Hines", ["Gregory Hines"]),          # the key says it is a name
+    ("Employee: Jane Doe (example)", []),
+    ("Catalogue: Sierra V. Pro  USB-C dock  $129", []),
+    ("Petty Cash  Reimbursement  Marcus  300.00", []),          # a ledger's columns
+    ("Agenda: Renewal of Lease, Hawthorne Building", []),
+    ("Reviewed by Gregory Hines on Monday", ["Gregory Hines"]),  # an ordinary name still counts
+    # Identifiers in source code: a lower-case word on a line of code, a class being constructed.
+    ("// config\nmodule.exports = {\n  db: { user: \"app\" }\n};", []),
+    ('const pool = new Pool({ max: 10 });', []),
+    ("jdbc:sqlserver://sql01;databaseName=hr;encrypt=true", []),
 ])
 def test_in_text(engine, text, expected):
     assert [v for e, v in detect(engine, text) if e == "PERSON"] == expected

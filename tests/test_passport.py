@@ -11,6 +11,10 @@ from conftest import detect
     ("C03005988", []),                    # no context
     ("passport E12345678", []),           # a Chinese passport: CN_PASSPORT
     ("ABA routing 021000021, passport office", []),
+    ("Reisepass / passport: C01X00T47", ["C01X00T47"]),       # German: letters and digits mixed
+    ("passeport n° 12AB34567", []),                           # French, but no English or Chinese context word
+    ("Passport: 12AB34567", ["12AB34567"]),
+    ("order 4821 for model no. X1Y2Z3W4", []),
 ])
 def test_in_text(engine, text, expected):
     assert [v for e, v in detect(engine, text) if e == "PASSPORT"] == expected

@@ -101,7 +101,9 @@ class ChinesePersonRecognizer(EntityRecognizer):
     CONTEXT = ["姓名", "名字", "联系人", "客户", "客户姓名", "经办人", "法定代表人", "法人代表", "负责人", "先生",
                "女士", "申请人", "员工", "用户", "收件人", "收货人", "患者", "持卡人", "户名", "开户名", "签字",
                "候选人", "家属", "监护人", "xm", "name", "contact", "customer", "employee", "applicant"]
-    negative_context = ["路", "街", "公司", "品牌", "产品", "型号", "sku", "product"]
+    # A sample in a form or template (例：李明) is not a person.
+    negative_context = ["路", "街", "公司", "品牌", "产品", "型号", "sku", "product", "示例", "例如", "例：", "样例",
+                        "范本", "模板", "填写示例", "e.g.", "example", "sample"]
 
     def __init__(self, supported_language: str = "zh"):
         super().__init__(supported_entities=[self.ENTITY], supported_language=supported_language,

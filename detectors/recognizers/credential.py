@@ -1,5 +1,7 @@
 """Credentials: API keys and tokens through detect-secrets' plugin denylists (run in-process), plus
-passwords in key=value, YAML, INI, .env and .pgpass lines and in connection strings (scheme://user:pass@).
+passwords in key=value, YAML, INI, .env and .pgpass lines and in connection strings (scheme://user:pass@),
+password hashes in modular crypt format (bcrypt, argon2, sha-crypt: crackable offline, so a credential), and
+opaque hex or token strings where a label (password_hash, api_token) says what they are.
 
 The match is the secret value alone; privacy.mask never shows more than its first two characters.
 """
@@ -10,8 +12,11 @@ from functools import lru_cache
 
 from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 
-_KEY = (r"(?i:[\w.-]*(?:password|passwd|passphrase|pwd|secret|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|"
-        r"access[_-]?token|client[_-]?secret|private[_-]?key)[\w.-]*|密码|口令|密钥)")
+_KEY = (r"(?i:[\w.-]*(?:password|passwd|passphrase|pwd|secret|api[_-]?key|apikey|access[_-]?key|"
+        r"(?:auth|access|api|bearer|refresh|session)[_-]?token|client[_-]?secret|private[_-]?key)[\w.-]*|密码|口令|密钥)")
+# $2b$12$…, $argon2id$v=19$…, $6$rounds=5000$salt$…, $apr1$…, $pbkdf2-sha256$…: the scheme names a password hash.
+_CRYPT_SCHEME = r"\$(?:2[abxy]?|argon2(?:id|i|d)|[1567]|y|gy|md5|apr1|sha1|pbkdf2(?:-sha\d+)?|scrypt)\$"
+_CRYPT_START = re.compile(_CRYPT_SCHEME)
 _VALUE = r"[^\s\"'`,;&<>]{4,}"
 # Values that stand for a secret without being one: empty, masked, templated or read from elsewhere.
 _PLACEHOLDER = re.compile(r"^(?:[*xX•.#-]+|null|none|nil|true|false|undefined|password|passwd|secret|changeme|"
@@ -47,11 +52,19 @@ class CredentialRecognizer(PatternRecognizer):
     PATTERNS = [
         # key=value, key: value (YAML), key = value (INI), KEY=value (.env), "key": "value" (JSON), 密码：value
         Pattern("password_assignment", rf"(?<={_KEY}[\"']?\s*[:=：]\s*[\"']?){_VALUE}", 0.7),
-        Pattern("connection_string", r"(?<=[a-z][a-z0-9+.-]*://[^\s:/@]+:)[^\s@/]{3,}(?=@[\w.-])", 0.8),
+        Pattern("connection_string", r"(?<=[a-z][a-z0-9+.-]*://[^\s:/@]*:)[^\s@/]{3,}(?=@[\w.-])", 0.8),
         # .pgpass: hostname:port:database:username:password
         Pattern("pgpass", r"(?m)(?<=^[\w.*-]+:(?:\d{2,5}|\*):[\w*-]+:[\w.*@-]+:)[^\s:]{4,}$", 0.5),
+        Pattern("password_hash", rf"(?<![\w$]){_CRYPT_SCHEME}(?:v=\d+\$m=\d+,t=\d+,p=\d+\$)?"  # argon2's parameters
+                r"[^\s\"'`,;:]{16,}", 0.8),
+        # A hex digest (MD5 to SHA-512) or an opaque token of letters and digits is also a file checksum or a
+        # commit: only a label makes it a credential.
+        Pattern("labelled_secret", r"(?<![\w$+/=-])(?=[\w-]*\d)(?=[\w-]*[a-zA-Z])[\w-]{20,128}(?![\w$+/=-])", 0.05),
     ]
-    CONTEXT = ["password", "passwd", "pwd", "secret", "token", "credential", "密码", "口令", "密钥", "pgpass"]
+    CONTEXT = ["password", "passwd", "pwd", "secret", "token", "credential", "密码", "口令", "密钥", "pgpass",
+               "api key", "apikey", "api_key"]
+    negative_context = ["checksum", "sha256sum", "md5sum", "commit", "etag", "request", "trace", "session id",
+                        "uuid", "校验", "文件哈希"]
 
     def __init__(self, supported_language: str = "en"):
         super().__init__(supported_entity=self.ENTITY, patterns=self.PATTERNS, context=self.CONTEXT,
@@ -59,6 +72,8 @@ class CredentialRecognizer(PatternRecognizer):
                          global_regex_flags=re.DOTALL | re.MULTILINE)
 
     def validate_result(self, pattern_text: str) -> bool | None:
+        if _CRYPT_START.match(pattern_text):
+            return None  # a hash starts with $, which otherwise marks a ${TEMPLATE}
         return False if _PLACEHOLDER.search(pattern_text) or len(set(pattern_text)) < 3 else None
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):

@@ -20,6 +20,13 @@ _FIRM = re.compile(r"(?<!, )\b[A-Z][a-z]+, [A-Z][a-z]+,? (?:and|&) [A-Z][a-z]+\b
 # with a double-barrelled surname is named in full or as Mr/Ms Smith-Jones.
 _HYPHENATED = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s*$")
+# The value of a setting (PGUSER=Andrew Walsh, role=Admin) is a login or a sample, unless the key says name.
+_SETTING_BEFORE = re.compile(r"(?<![\w.])([\w.-]+)\s*=\s*['\"]?$")
+_NAME_KEY = re.compile(r"(?<!user)(?<!user_)name$", re.IGNORECASE)
+# Part of a larger token: Olivia.Chen or chen_w is a login, chen@ a mailbox.
+_JOINED = re.compile(r"[\w][._@]$")
+# A line of source code or configuration; there a lower-case "name" (config, module.exports) is an identifier.
+_CODE_LINE = re.compile(r"[{};=]|//|^\s*#|\w\(")
 
 
 # A name has a proper noun (or a noun, or a foreign word, where the tagger is unsure) in it.
@@ -40,8 +47,12 @@ class EnglishPersonRecognizer(SpacyRecognizer):
     REPLACES = ("SpacyRecognizer",)  # Presidio's, removed from the registry by the engine
     CONTEXT = ["name", "mr", "mrs", "ms", "dr", "dear", "contact", "customer", "patient", "employee", "candidate",
                "姓名", "联系人", "客户", "先生", "女士"]
+    # Logins in authentication logs ("Accepted password for Kevin", "invalid user Admin") and sample names in
+    # templates and config examples (e.g. Jane Roe) are not people's names.
     negative_context = ["supplier", "vendor", "manufacturer", "distributor", "company", "firm", "brand", "inc",
-                        "ltd", "llc", "供应商", "制造商", "经销商", "厂商", "公司", "品牌"]
+                        "ltd", "llc", "供应商", "制造商", "经销商", "厂商", "公司", "品牌", "user", "username", "login",
+                        "logon", "principal", "uid", "password for", "sshd", "e.g.", "example", "sample",
+                        "placeholder", "dummy", "示例", "例如", "样例", "范本", "模板"]
 
     def __init__(self, supported_language: str = "en"):
         super().__init__(supported_language=supported_language, supported_entities=[self.ENTITY],
@@ -53,7 +64,8 @@ class EnglishPersonRecognizer(SpacyRecognizer):
         for result in super().analyze(text, entities, nlp_artifacts):
             if any(start <= result.start and result.end <= end for start, end in firms) or (
                     _HYPHENATED.fullmatch(text, result.start, result.end)
-                    and not _TITLE_BEFORE.search(text, max(0, result.start - 6), result.start)):
+                    and not _TITLE_BEFORE.search(text, max(0, result.start - 6), result.start)) or (
+                    self._in_setting_or_token(text, result.start, result.end)):
                 continue
             for line in _LINE.finditer(text, result.start, result.end):
                 start = line.start() + len(line.group()) - len(line.group().lstrip())
@@ -62,3 +74,15 @@ class EnglishPersonRecognizer(SpacyRecognizer):
                     results.append(RecognizerResult(result.entity_type, start, end, result.score,
                                                     result.analysis_explanation, result.recognition_metadata))
         return results
+
+    @staticmethod
+    def _in_setting_or_token(text: str, start: int, end: int) -> bool:
+        """A setting's value, a piece of a login or an identifier in code (new Pool(…), a lower-case word)."""
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        setting = _SETTING_BEFORE.search(text, line_start, start)
+        return bool(setting and not _NAME_KEY.search(setting.group(1)) or _JOINED.search(text, max(0, start - 2), start)
+                    or end < len(text) - 1 and text[end] in "._@" and text[end + 1].isalnum()
+                    or text[end:end + 1] == "("
+                    or text[start].islower() and _CODE_LINE.search(text[line_start:line_end]))

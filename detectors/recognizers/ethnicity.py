@@ -16,23 +16,32 @@ RACES_EN = (
     "Han Chinese", "Uyghur", "Uighur", "Tibetan", "Hispanic", "Latino", "Latina", "Latinx", "African American",
     "Black or African American", "Caucasian", "White", "Black", "Asian American", "Asian", "Pacific Islander",
     "Native American", "American Indian", "Alaska Native", "Native Hawaiian", "Middle Eastern", "Arab", "Roma",
+    # 民族 in pinyin, as English-language records write them (Li, Yi, Bai, Dai, She are words or surnames too).
+    "Han", "Hui", "Zhuang", "Manchu", "Miao", "Tujia", "Mongol", "Mongolian", "Bouyei", "Buyei", "Hani", "Kazakh",
+    "Lisu", "Naxi", "Qiang", "Xibe",
 )
+_MINZU = "|".join(sorted(NATIONALITIES, key=len, reverse=True))
 # 水族馆 is an aquarium, 白族 is not 黑白族群, 京族 is not 北京族: the next and previous characters decide.
-_NOT_AFTER = r"(?!馆|箱|店|用品|缸|群|谱|人口)"
+# A place is named after the peoples living there, not after a person's origin: 宁夏回族自治区, 威宁彝族回族苗族
+# 自治县 and 民族乡 such as 喇嘛甸满族镇 are places in an address.
+_NOT_AFTER = rf"(?!馆|箱|店|用品|缸|群|谱|人口|(?:(?:{_MINZU})族)*(?:自治|乡|镇))"
 _NOT_BEFORE = r"(?<![北东南西本黑])"
 
 
 class EthnicityRecognizer(PatternRecognizer):
     ENTITY = "ETHNICITY"
     PATTERNS = [
-        Pattern("minzu", _NOT_BEFORE + rf"(?:{'|'.join(sorted(NATIONALITIES, key=len, reverse=True))})族" + _NOT_AFTER,
-                0.5),
-        Pattern("race_en", rf"\b(?:{'|'.join(sorted(RACES_EN, key=len, reverse=True))})\b", 0.1),
+        Pattern("minzu", _NOT_BEFORE + rf"(?:{_MINZU})族" + _NOT_AFTER, 0.5),
+        # 民族：汉 or a 民族 column of 汉/回/壮: the bare name fills its field, and only the label makes it one.
+        Pattern("minzu_field", rf"(?:(?<=[：:|\s,，])|^)(?:{_MINZU})(?=[\s|,，;；]|$)", 0.05),
+        # Tibet Autonomous Region, the Tibetan Plateau: a place too.
+        Pattern("race_en", rf"\b(?:{'|'.join(sorted(RACES_EN, key=len, reverse=True))})\b"
+                r"(?!\s+(?:Autonomous|Plateau))", 0.1),
     ]
     CONTEXT = ["民族", "族别", "族群", "种族", "mz", "ethnicity", "ethnic", "ethnic group", "ethnic origin", "race",
                "racial"]
     negative_context = ["品牌", "产品", "商品", "餐厅", "菜", "歌曲", "服饰", "product", "restaurant", "cuisine", "sku",
-                        "font"]
+                        "font", "race condition"]
 
     def __init__(self, supported_language: str = "zh"):
         super().__init__(supported_entity=self.ENTITY, patterns=self.PATTERNS, context=self.CONTEXT,

@@ -9,6 +9,8 @@ content it reads), and one or both of:
 
 The type is decided by content: python-magic's MIME type picks the module, except when the content
 type is vague (any text, an unlabelled zip or OLE container, unknown bytes), where the extension decides.
+Bytes no module claims that sniff as text (source code, .js, .sql dumps, .env, .properties, shell
+scripts) are read as plain text.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from pathlib import PurePosixPath
 from types import ModuleType
 
 from scanner.errors import ExtractError
+from scanner.extract.encoding import has_bom
 
 # Content types that do not say which format a file is: text may be csv, json or Markdown; a zip
 # may be a docx; an OLE compound file may be an xls or a .msg.
@@ -57,12 +60,33 @@ def _vague(mime: str) -> bool:
     return mime.startswith("text/") or mime in _VAGUE
 
 
+def sniffs_as_text(data: bytes) -> bool:
+    """A byte-order mark, or no NUL byte and valid UTF-8 or GB18030 in the first 8 KiB (a multi-byte
+    character may be cut at its end)."""
+    head = data[:8192]
+    if has_bom(head):
+        return True
+    if b"\0" in head:
+        return False
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            head.decode(encoding)
+            return True
+        except UnicodeDecodeError as exc:
+            if exc.start >= len(head) - 3:
+                return True
+    return False
+
+
 def extractor_for(name: str, data: bytes | None = None) -> ModuleType | None:
-    """The module for an item called ``name``; with ``data``, chosen by content first."""
+    """The module for an item called ``name``; with ``data``, chosen by content first, then text if it sniffs so."""
     by_name = extractors().get(PurePosixPath(name).suffix.lower())
     if data is None:
         return by_name
     mime = content_type(data)
     if by_name is not None and (_vague(mime) or mime in getattr(by_name, "MIME_TYPES", ())):
         return by_name
-    return _by_mime().get(mime)
+    module = _by_mime().get(mime)
+    if module is None and data and sniffs_as_text(data):
+        return _by_mime()["text/plain"]
+    return module
