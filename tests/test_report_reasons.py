@@ -27,6 +27,7 @@ SCANNER_REASONS = [
     "a.pdf: not a readable PDF (EOF marker not found)",
     "a.xls: cannot open spreadsheet (Unsupported format)",
     "a.msg: not an Outlook .msg file (no OLE container)",
+    "a.eml: not a mail message (no header such as From: or Subject: at its start)",
     "a.xml: not well-formed XML (mismatched tag at line 3)",
     "a.xml: XML with entity or DTD declarations not read (EntitiesForbidden: possible XML bomb)",
     "a.bin: binary content, not text",

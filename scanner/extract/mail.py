@@ -8,7 +8,9 @@ import io
 import re
 from collections.abc import Iterator
 
+from scanner.errors import ExtractError
 from scanner.extract.chunking import numbered_lines, text_chunks
+from scanner.extract.encoding import is_binary
 from scanner.extract.members import Budget, Member
 from scanner.records import Chunk
 
@@ -32,14 +34,24 @@ def _lines(message) -> Iterator[tuple[str, str]]:
             yield f"part {number} {location}", line
 
 
-def extract(data: bytes, name: str) -> Iterator[Chunk]:
+def _message(data: bytes, name: str) -> email.message.EmailMessage:
+    """The parsed message; the email package takes any bytes for a body without headers, so what
+    does not start with a header is refused (random bytes gave dozens of PERSON "names")."""
+    if is_binary(data):
+        raise ExtractError(f"{name}: binary content, not text")
     message = email.message_from_bytes(data, policy=email.policy.default)
-    yield from text_chunks(_lines(message))
+    if not message.keys():
+        raise ExtractError(f"{name}: not a mail message (no header such as From: or Subject: at its start)")
+    return message
+
+
+def extract(data: bytes, name: str) -> Iterator[Chunk]:
+    yield from text_chunks(_lines(_message(data, name)))
 
 
 def members(data: bytes, name: str, budget: Budget) -> Iterator[Member]:
     """Attachments (and attached messages), by their file names."""
-    message = email.message_from_bytes(data, policy=email.policy.default)
+    message = _message(data, name)
     for number, part in enumerate(message.walk(), start=1):
         if part.is_multipart() or not (part.is_attachment() or part.get_filename()):
             continue

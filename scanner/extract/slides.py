@@ -10,6 +10,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from scanner.errors import ExtractError
 from scanner.extract.chunking import text_chunks
+from scanner.extract.ooxml import without_dtd
 from scanner.records import Chunk
 
 EXTENSIONS = (".pptx", ".pptm")
@@ -38,7 +39,7 @@ def _lines(presentation) -> Iterator[tuple[str, str]]:
 
 def extract(data: bytes, name: str) -> Iterator[Chunk]:
     try:
-        presentation = pptx.Presentation(io.BytesIO(data))
+        presentation = pptx.Presentation(io.BytesIO(without_dtd(data)))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise ExtractError(f"{name}: not a readable .pptx (damaged: {exc})") from None
     yield from text_chunks(_lines(presentation))

@@ -9,6 +9,7 @@ import docx
 
 from scanner.errors import ExtractError
 from scanner.extract.chunking import text_chunks
+from scanner.extract.ooxml import without_dtd
 from scanner.records import Chunk
 
 EXTENSIONS = (".docx", ".docm")
@@ -62,7 +63,7 @@ def _lines(document) -> Iterator[tuple[str, str]]:
 
 def extract(data: bytes, name: str) -> Iterator[Chunk]:
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(without_dtd(data)))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise ExtractError(f"{name}: not a readable .docx (encrypted, password-protected or damaged: {exc})") from None
     yield from text_chunks(_lines(document))
