@@ -132,3 +132,15 @@ def test_text_without_mail_headers_is_not_a_mail_message(tmp_path):
     [result] = scan(tmp_path, "note.eml", b"Dear Anna Berg,\nplease call me.\n")
     assert (result.status, result.reason) == ("error", "note.eml: not a mail message (no header such as From: or "
                                                        "Subject: at its start)")
+
+
+def test_a_sparse_sheet_calamine_would_allocate_as_dense_is_refused_with_a_reason(tmp_path):
+    # Two values, A1 and XFD1048576: calamine asked for 549 GB and aborted the worker.
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active["A1"], workbook.active["XFD1048576"] = "name", "x"
+    workbook.save(tmp_path / "sparse.xlsx")
+    [result] = scan(tmp_path, "sparse.xlsx", (tmp_path / "sparse.xlsx").read_bytes())
+    assert (result.status, result.reason) == ("skipped", "sparse.xlsx: a sheet spans 17,179,869,184 cells, over the "
+                                                         "10,000,000 cell limit (save its data as CSV and scan that)")

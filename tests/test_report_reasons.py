@@ -28,6 +28,7 @@ SCANNER_REASONS = [
     "a.xls: cannot open spreadsheet (Unsupported format)",
     "a.xlsx: cannot open spreadsheet (damaged: PanicException)",
     "a.csv: not readable as CSV (line contains NUL)",
+    "a.xlsx: a sheet spans 17,179,869,184 cells, over the 10,000,000 cell limit (save its data as CSV and scan that)",
     "a.msg: not a readable .msg (damaged: OleFileError)",
     "a.eml: not a readable .eml (damaged: HeaderParseError)",
     "a.msg: not an Outlook .msg file (no OLE container)",

@@ -9,6 +9,7 @@ from python_calamine import CalamineWorkbook
 from scanner.errors import ExtractError, SkippedError
 from scanner.extract.chunking import column_chunks, text_chunks
 from scanner.extract.damage import damaged_as_error
+from scanner.extract.sheet_span import check_sheet_spans
 from scanner.records import Chunk
 
 EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -41,6 +42,7 @@ def _open(data: bytes, name: str) -> CalamineWorkbook:
 
 def extract(data: bytes, name: str) -> Iterator[Chunk]:
     with damaged_as_error(name, "cannot open spreadsheet (damaged: {error})"):
+        check_sheet_spans(data, name)
         workbook = _open(data, name)
     for sheet_name in workbook.sheet_names:
         with damaged_as_error(name, "cannot open spreadsheet (damaged: {error})"):
