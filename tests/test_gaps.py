@@ -144,3 +144,17 @@ def test_a_sparse_sheet_calamine_would_allocate_as_dense_is_refused_with_a_reaso
     [result] = scan(tmp_path, "sparse.xlsx", (tmp_path / "sparse.xlsx").read_bytes())
     assert (result.status, result.reason) == ("skipped", "sparse.xlsx: a sheet spans 17,179,869,184 cells, over the "
                                                          "10,000,000 cell limit (save its data as CSV and scan that)")
+
+
+def test_an_xls_whose_sheet_ends_before_it_starts_is_an_error_not_an_abort(tmp_path):
+    # Its DIMENSIONS record said rows 7,405,568 to 3: calamine asked for 514 GB and aborted the worker.
+    import struct
+
+    from bench.legacy_sheets import xls
+
+    data = bytearray(xls([("Sheet1", [["name", "email"], ["Anna Berg", "anna.berg@example.com"]])]))
+    at = data.index(struct.pack("<HH", 0x0200, 14))  # the sheet's DIMENSIONS record
+    struct.pack_into("<I", data, at + 4, 7_405_568)
+    [result] = scan(tmp_path, "damaged.xls", bytes(data))
+    assert (result.status, result.reason) == ("error", "damaged.xls: cannot open spreadsheet (damaged: a sheet ends "
+                                                       "before it starts)")

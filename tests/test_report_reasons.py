@@ -27,6 +27,7 @@ SCANNER_REASONS = [
     "a.pdf: not a readable PDF (EOF marker not found)",
     "a.xls: cannot open spreadsheet (Unsupported format)",
     "a.xlsx: cannot open spreadsheet (damaged: PanicException)",
+    "a.xls: cannot open spreadsheet (damaged: a sheet ends before it starts)",
     "a.csv: not readable as CSV (line contains NUL)",
     "a.xlsx: a sheet spans 17,179,869,184 cells, over the 10,000,000 cell limit (save its data as CSV and scan that)",
     "a.msg: not a readable .msg (damaged: OleFileError)",
