@@ -70,8 +70,10 @@ def _walk(item: Item, data: bytes, depth: int, budget: Budget, analyse: Analyse,
     if not hasattr(module, "members") or own.status != "scanned":
         return
     if depth >= budget.limits.max_depth:
-        results[-1] = replace(own, reason=f"{item.name}: not opened, nested deeper than "
-                                          f"{budget.limits.max_depth} archives")
+        if _holds_members(module, data, item.name, budget.limits):
+            # What it holds was not read, so it is not `scanned`; its own text's findings stay.
+            results[-1] = replace(own, status="skipped", reason=f"{item.name}: not opened, nested deeper than "
+                                                                f"{budget.limits.max_depth} archives")
         return
     index = len(results) - 1
     try:
@@ -89,6 +91,15 @@ def _member(container: Item, member: Member, depth: int, budget: Budget, analyse
         results.append(ItemResult(inner, member.status, member.reason))
     else:
         _walk(inner, member.data, depth + 1, budget, analyse, tables, results)
+
+
+def _holds_members(module, data: bytes, name: str, limits: Limits) -> bool:
+    """Whether the container holds anything (a mail may have no attachment), found on a budget of
+    its own; a container that cannot be read that far is taken to hold something."""
+    try:
+        return next(iter(module.members(data, name, Budget(limits))), None) is not None
+    except Exception:  # noqa: BLE001 (a damaged container: it was not opened either way)
+        return True
 
 
 def _unsupported(data: bytes) -> str:

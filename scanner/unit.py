@@ -11,7 +11,7 @@ from scanner.connectors import Connector, SourceOptions, TableSample, open_sourc
 from scanner.connectors.sql import SqlConnector
 from scanner.contents import failure, scan_contents
 from scanner.errors import SkippedError
-from scanner.extract.chunking import column_chunks
+from scanner.extract.chunking import column_chunks, pieces
 from scanner.names import NameMasker, masked_results
 from scanner.privacy import load_key, mask, value_hash
 from scanner.records import Chunk, Finding, Item, ItemResult
@@ -92,9 +92,14 @@ def _scan_text(item: Item, chunks, spec: EngineSpec, language: str) -> ItemResul
 
 
 def _scan_chunks(item: Item, chunks, spec: EngineSpec, language: str) -> tuple[tuple[Finding, ...], list]:
-    engine, classes = spec.engine(), []
-    findings = tuple(f for chunk in chunks for f in _findings(item, chunk, _detect(engine, chunk, language, classes)))
-    return findings, classes
+    """Findings of every chunk, each cut into pieces the detectors can take (a minified JSON is one
+    line); a value on a cut is reported by one piece only."""
+    engine, classes, findings = spec.engine(), [], []
+    for chunk in chunks:
+        for piece, first, last in pieces(chunk):
+            matches = [m for m in _detect(engine, piece, language, classes) if first <= m.start < last]
+            findings.extend(_findings(item, piece, matches))
+    return tuple(findings), classes
 
 
 def _scan_database(connector: Connector, options: SourceOptions, spec: EngineSpec, language: str,

@@ -26,8 +26,8 @@ MIME_TYPES = ("application/zip", "application/x-tar", "application/gzip", "appli
 _COMPRESSED = {b"\x1f\x8b": lambda f: gzip.GzipFile(fileobj=f), b"BZh": bz2.BZ2File, b"\xfd7zXZ\x00": lzma.LZMAFile}
 # CJK ideographs (with extension A), CJK punctuation and full-width forms.
 _CHINESE = (("\u4e00", "\u9fff"), ("\u3400", "\u4dbf"), ("\u3000", "\u303f"), ("\uff00", "\uffef"))
-# What a damaged member raises while it is inflated.
-_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, OSError, lzma.LZMAError, tarfile.TarError)
+# What a damaged member raises while it is inflated (bz2 raises RuntimeError on some damaged streams).
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, OSError, lzma.LZMAError, tarfile.TarError, RuntimeError)
 
 
 def members(data: bytes, name: str, budget: Budget) -> Iterator[Member]:

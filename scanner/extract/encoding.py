@@ -7,8 +7,20 @@ import charset_normalizer
 
 from scanner.errors import ExtractError
 
+# C0 controls but tab, line feed, form feed, carriage return and escape (ANSI colours in logs).
+_CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 11, 12, 13, 27))
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def is_binary(data: bytes) -> bool:
+    """NUL bytes or many other control bytes in the first 8 KB (a UTF-16 text's start has a BOM):
+    what no text file holds."""
+    head = data[:8192]
+    if has_bom(head):
+        return False
+    controls = sum(head.count(bytes([c])) for c in _CONTROL_BYTES)
+    return b"\x00" in head or controls > len(head) // 20
 
 
 def has_bom(data: bytes) -> bool:
@@ -34,7 +46,7 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data[:8192]:
+    if is_binary(data):
         raise ExtractError(f"{name}: binary content, not text")
     # GB18030 is a superset of GBK/GB2312 and decodes almost any byte string, so it would
     # shadow Big5 and single-byte encodings; charset-normalizer judges first.

@@ -12,6 +12,7 @@ import olefile
 
 from scanner.errors import ExtractError
 from scanner.extract.chunking import numbered_lines, text_chunks
+from scanner.extract.damage import damaged_as_error
 from scanner.extract.encoding import decode
 from scanner.extract.markup import html_lines
 from scanner.extract.members import Budget, Member
@@ -24,10 +25,11 @@ _HEADERS = (("0C1A", "From"), ("5D01", "From"), ("0C1F", "From"), ("0E04", "To")
 _RECIPIENT = ("3001", "39FE", "3003")  # display name, SMTP address, address
 _BODY, _BODY_HTML = "1000", "1013"
 _RTF_COMPRESSED = "__substg1.0_10090102"
+_DAMAGED = "not a readable .msg (damaged: {error})"
 
 
 def _open(data: bytes, name: str) -> olefile.OleFileIO:
-    if not olefile.isOleFile(data):
+    if not olefile.isOleFile(data=data):
         raise ExtractError(f"{name}: not an Outlook .msg file (no OLE container)")
     return olefile.OleFileIO(io.BytesIO(data))
 
@@ -86,7 +88,7 @@ def _rtf_only(ole: olefile.OleFileIO) -> bool:
 
 
 def extract(data: bytes, name: str) -> Iterator[Chunk]:
-    with _open(data, name) as ole:
+    with damaged_as_error(name, _DAMAGED), _open(data, name) as ole:
         chunks = list(text_chunks(_lines(ole, name)))
     yield from chunks
 
@@ -97,7 +99,7 @@ def members(data: bytes, name: str, budget: Budget) -> Iterator[Member]:
     A body kept only as compressed RTF is reported too, as the member ``(message body)``: no RTF
     reader is among our dependencies, and the coverage must show the body was not seen.
     """
-    with _open(data, name) as ole:
+    with damaged_as_error(name, _DAMAGED), _open(data, name) as ole:
         if _rtf_only(ole):
             yield Member("(message body)", None, ole.get_size(_RTF_COMPRESSED), reason="message body stored "
                          "only as compressed RTF: not read (save the message as .eml or .txt and scan that)")

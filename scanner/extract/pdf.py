@@ -5,10 +5,11 @@ import io
 from collections.abc import Iterator
 
 from pypdf import PdfReader
-from pypdf.errors import DependencyError, PdfReadError
+from pypdf.errors import DependencyError
 
-from scanner.errors import ExtractError, SkippedError
+from scanner.errors import SkippedError
 from scanner.extract.chunking import text_chunks
+from scanner.extract.damage import damaged_as_error
 from scanner.records import Chunk
 
 EXTENSIONS = (".pdf",)
@@ -16,10 +17,7 @@ MIME_TYPES = ("application/pdf",)
 
 
 def _open(data: bytes, name: str) -> PdfReader:
-    try:
-        reader = PdfReader(io.BytesIO(data))
-    except PdfReadError as exc:
-        raise ExtractError(f"{name}: not a readable PDF ({exc})") from None
+    reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted:
         # Many PDFs are encrypted only to restrict printing or copying: they open with an empty password.
         try:
@@ -32,7 +30,8 @@ def _open(data: bytes, name: str) -> PdfReader:
 
 
 def extract(data: bytes, name: str) -> Iterator[Chunk]:
-    reader = _open(data, name)
-    lines = ((f"page {number}", line) for number, page in enumerate(reader.pages, start=1)
-             for line in (page.extract_text() or "").split("\n"))
-    yield from text_chunks(lines)
+    with damaged_as_error(name, "not a readable PDF (damaged: {error})"):
+        reader = _open(data, name)
+        lines = ((f"page {number}", line) for number, page in enumerate(reader.pages, start=1)
+                 for line in (page.extract_text() or "").split("\n"))
+        yield from text_chunks(lines)

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Iterator
 
 import pptx
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from scanner.errors import ExtractError
 from scanner.extract.chunking import text_chunks
+from scanner.extract.damage import damaged_as_error
+from scanner.extract.ooxml import without_dtd
 from scanner.records import Chunk
 
 EXTENSIONS = (".pptx", ".pptm")
@@ -37,8 +37,5 @@ def _lines(presentation) -> Iterator[tuple[str, str]]:
 
 
 def extract(data: bytes, name: str) -> Iterator[Chunk]:
-    try:
-        presentation = pptx.Presentation(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ExtractError(f"{name}: not a readable .pptx (damaged: {exc})") from None
-    yield from text_chunks(_lines(presentation))
+    with damaged_as_error(name, "not a readable .pptx (damaged: {error})"):
+        yield from text_chunks(_lines(pptx.Presentation(io.BytesIO(without_dtd(data)))))

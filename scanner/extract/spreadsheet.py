@@ -8,6 +8,8 @@ from python_calamine import CalamineWorkbook
 
 from scanner.errors import ExtractError, SkippedError
 from scanner.extract.chunking import column_chunks, text_chunks
+from scanner.extract.damage import damaged_as_error
+from scanner.extract.sheet_span import check_sheet_spans
 from scanner.records import Chunk
 
 EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -27,17 +29,24 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def extract(data: bytes, name: str) -> Iterator[Chunk]:
+def _open(data: bytes, name: str) -> CalamineWorkbook:
     try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        return CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises its own error types per format
         if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
             kind = name.rsplit(".", 1)[-1].lower() if "." in name else "spreadsheet"
             raise SkippedError(f"{name}: password-protected {kind} (ask for an unprotected copy or the password)"
                                ) from None
         raise ExtractError(f"{name}: cannot open spreadsheet ({exc})") from None
+
+
+def extract(data: bytes, name: str) -> Iterator[Chunk]:
+    with damaged_as_error(name, "cannot open spreadsheet (damaged: {error})"):
+        check_sheet_spans(data, name)
+        workbook = _open(data, name)
     for sheet_name in workbook.sheet_names:
-        rows = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
+        with damaged_as_error(name, "cannot open spreadsheet (damaged: {error})"):
+            rows = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
         yield from _sheet_chunks(sheet_name, rows)
 
 

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Iterator
 
 import docx
 
-from scanner.errors import ExtractError
 from scanner.extract.chunking import text_chunks
+from scanner.extract.damage import damaged_as_error
+from scanner.extract.ooxml import without_dtd
 from scanner.records import Chunk
 
 EXTENSIONS = (".docx", ".docm")
@@ -61,8 +61,6 @@ def _lines(document) -> Iterator[tuple[str, str]]:
 
 
 def extract(data: bytes, name: str) -> Iterator[Chunk]:
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ExtractError(f"{name}: not a readable .docx (encrypted, password-protected or damaged: {exc})") from None
-    yield from text_chunks(_lines(document))
+    with damaged_as_error(name, "not a readable .docx (encrypted, "
+                          "password-protected or damaged: {error})"):
+        yield from text_chunks(_lines(docx.Document(io.BytesIO(without_dtd(data)))))
