@@ -166,14 +166,16 @@ class _Pool:
                 on_start(unit[1])
                 yield _results(future, unit)
             if any(future.done() and isinstance(future.exception(), BrokenProcessPool) for future in running):
-                yield from self._lost(pool, running, alone, _death(pool))
+                yield from self._lost(pool, running, alone)
                 return
 
-    def _lost(self, pool, running: dict, alone: bool, cause: str) -> list[list[ItemResult]]:
+    def _lost(self, pool, running: dict, alone: bool, cause: str | None = None) -> list[list[ItemResult]]:
         """After the pool broke: results of units that had finished, the others re-run as suspects
         or, when they ran alone, recorded as error items."""
-        _stop(pool)
+        processes = _processes(pool)
+        _stop(pool)  # joined: their exit codes are known (the pool's own thread may have reaped them)
         futures.wait(running, timeout=10)  # the pool fails every unfinished unit once its workers are gone
+        cause = cause or _death(processes)
         finished = []
         for future, unit in running.items():
             if future.done() and not future.cancelled() and future.exception() is None:
@@ -196,10 +198,14 @@ def _results(future: futures.Future, unit: Unit) -> list[ItemResult]:
         return [ItemResult(unit[1], "error", f"{unit[1].name}: could not be scanned ({type(exc).__name__})")]
 
 
-def _death(pool) -> str:
-    """How a broken pool's worker died, from its exit code: killed by a signal or exited."""
-    codes = [p.exitcode for p in (getattr(pool, "_processes", None) or {}).values()
-             if p.exitcode not in (None, 0, -signal.SIGTERM)]
+def _processes(pool) -> list:
+    return list((getattr(pool, "_processes", None) or {}).values())
+
+
+def _death(processes: list) -> str:
+    """How a worker died, from its exit code (meaningful when it ran alone: the others were killed
+    by ``_stop``): killed by a signal, or exited."""
+    codes = [p.exitcode for p in processes if p.exitcode not in (None, 0, -signal.SIGTERM)]
     if not codes:
         return "died"
     code = codes[0]
@@ -208,7 +214,7 @@ def _death(pool) -> str:
 
 def _stop(pool: futures.ProcessPoolExecutor) -> None:
     """Stop a pool now: cancel what has not started and kill the workers (a running unit is not waited for)."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
+    processes = _processes(pool)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         with contextlib.suppress(Exception):

@@ -22,8 +22,9 @@ _PARTS = re.compile(r"([/!])")
 # Underscores join the words of a file name (张伟_身份证): read as spaces, which keeps offsets.
 _JOINERS = str.maketrans("_", " ")
 _EXTENSION = re.compile(r"(.*?)(\.[A-Za-z0-9]{1,5})?$", re.DOTALL)
-# A person's name in a file name is words of letters: NER's guesses with digits or dots are not.
-_NAME_LIKE = re.compile(r"[^\W\d_]+(?:[ '·.-][^\W\d_]+)*")
+# NER guesses PERSON in short names too readily ("apps", "cn"): in a name, a person is Chinese characters,
+# or two or more capitalised words ("Zhang Wei", "Mary-Ann O'Neil").
+_NAME_LIKE = re.compile(r"[\u4e00-\u9fff·]{2,6}|[A-Z][^\W\d_]*(?:[ '.-]+[A-Z][^\W\d_]*)+")
 
 
 class NameMasker:

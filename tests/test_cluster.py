@@ -2,7 +2,6 @@
 local scan, also when a worker is killed mid-scan; workers with another key are refused."""
 from __future__ import annotations
 
-import collections
 import os
 import signal
 import subprocess
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from servers.common import free_port, wait_until
-from test_crash_safety import children, make_share
+from test_crash_safety import children, findings_multiset, make_share
 
 from scanner.errors import SourceError
 from scanner.pipeline import Progress, ScanOptions, run_scan
@@ -53,11 +52,6 @@ def cluster():
             process.wait(timeout=60)
 
 
-def _findings(out: Path, scan_id: str) -> collections.Counter:
-    return collections.Counter((f["item"], f["location"], f["entity_type"], f["value_hash"])
-                               for f in read_table(out, "findings", scan_id).to_pylist())
-
-
 class KillAWorker(Progress):
     """Kills one worker process (not its nanny, which starts a new one) after the third unit."""
 
@@ -79,7 +73,8 @@ def test_a_cluster_scan_equals_a_local_one_even_when_a_worker_dies(cluster, tmp_
     killer = KillAWorker(nannies)
     remote = run_scan([str(share)], tmp_path / "remote", ScanOptions(cluster=address), killer)
     assert killer.killed and remote.items == {"scanned": 40}
-    assert _findings(tmp_path / "remote", remote.scan_id) == _findings(tmp_path / "local", local.scan_id)
+    assert findings_multiset(tmp_path / "remote", remote.scan_id) == findings_multiset(tmp_path / "local",
+                                                                                        local.scan_id)
     items = read_table(tmp_path / "remote", "items", remote.scan_id).column("item").to_pylist()
     assert len(items) == len(set(items)) == 40
 

@@ -86,13 +86,7 @@ def test_a_mail_nested_too_deep_keeps_its_findings_and_says_its_attachments_were
     message["Subject"] = "ids"
     message.set_content("see attached\n")
     message.add_attachment(ID_LINE, maintype="text", subtype="plain", filename="ids.txt")
-    data = message.as_bytes()
-    for level in (3, 2, 1):
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w") as out:
-            out.writestr(f"l{level}.zip" if level < 3 else "mail.eml", data)
-        data = buffer.getvalue()
-    mail = scan(tmp_path, "l0.zip", data)[-1]
+    mail = scan(tmp_path, "l0.zip", _three_zips_deep(message.as_bytes()))[-1]
     assert mail.item.name == "l0.zip!l1.zip!l2.zip!mail.eml"
     assert mail.status == "skipped" and "not opened" in mail.reason
     assert "EMAIL_ADDRESS" in {f.entity_type for f in mail.findings}
@@ -102,13 +96,7 @@ def test_a_mail_without_attachments_at_the_depth_limit_is_scanned(tmp_path):
     message = EmailMessage()
     message["From"] = "paul.reed@example.com"
     message.set_content("nothing attached\n")
-    data = message.as_bytes()
-    for level in (3, 2, 1):
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w") as out:
-            out.writestr(f"l{level}.zip" if level < 3 else "mail.eml", data)
-        data = buffer.getvalue()
-    mail = scan(tmp_path, "l0.zip", data)[-1]
+    mail = scan(tmp_path, "l0.zip", _three_zips_deep(message.as_bytes()))[-1]
     assert (mail.item.name, mail.status, mail.reason) == ("l0.zip!l1.zip!l2.zip!mail.eml", "scanned", None)
 
 
@@ -158,3 +146,14 @@ def test_an_xls_whose_sheet_ends_before_it_starts_is_an_error_not_an_abort(tmp_p
     [result] = scan(tmp_path, "damaged.xls", bytes(data))
     assert (result.status, result.reason) == ("error", "damaged.xls: cannot open spreadsheet (damaged: a sheet ends "
                                                        "before it starts)")
+
+
+def _three_zips_deep(mail: bytes) -> bytes:
+    """``mail.eml`` inside l2.zip inside l1.zip inside the zip returned: at the default depth limit."""
+    data = mail
+    for level in (3, 2, 1):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as out:
+            out.writestr(f"l{level}.zip" if level < 3 else "mail.eml", data)
+        data = buffer.getvalue()
+    return data

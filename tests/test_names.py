@@ -77,3 +77,19 @@ def test_locate_finds_the_real_path_on_the_machine_that_scanned(scanned):
     assert result.output.rstrip().endswith(f"\thr/{FILE}")
     result = CliRunner().invoke(main, ["locate", str(out), "no/such.txt"])
     assert result.exit_code == 1 and "no item shown as no/such.txt" in result.output
+
+
+@pytest.mark.parametrize("name, kept", [
+    ("apps/crm.data", True),  # NER's PERSON guesses on short lower-case words are not names
+    ("customers_cn.csv", True),  # nor is a file's extension
+    ("finance/q3_summary.json", True),
+    ("hr/张伟_身份证.pdf", False),
+    ("contracts/Zhang_Wei_contract.docx", False),
+    (f"hr/{FILE}", False),
+])
+def test_which_names_are_masked(engine, name, kept):
+    from scanner.names import NameMasker
+
+    masked = NameMasker(engine).name(name)
+    assert (masked == name) == kept, masked
+    assert masked.count("/") == name.count("/") and masked.rsplit(".", 1)[-1] == name.rsplit(".", 1)[-1]

@@ -11,7 +11,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 
-from test_crash_safety import children, make_share, start_scan, wait_for_parts
+from test_crash_safety import children, findings_multiset, make_share, start_scan, wait_for_parts
 
 from scanner.executor import UnitLimits, _Pool
 from scanner.pipeline import ScanOptions, run_scan
@@ -77,15 +77,9 @@ def test_a_worker_killed_mid_scan_changes_no_finding(tmp_path):
     os.kill(victim, signal.SIGKILL)
     assert scan.wait(timeout=300) == 0, (tmp_path / "stderr.txt").read_text()
     (scan_id,) = {p.name.split("=")[1] for p in (out / "items").glob("scan_id=*")}
-    assert _rows(out, scan_id) == _rows(tmp_path / "reference", reference.scan_id)
+    assert findings_multiset(out, scan_id) == findings_multiset(tmp_path / "reference", reference.scan_id)
     items = read_table(out, "items", scan_id).column("item").to_pylist()
     assert len(items) == len(set(items)) == 60
-
-
-def _rows(out, scan_id):
-    """Findings as a multiset, without what differs between two scans of the same files."""
-    return collections.Counter((f["item"], f["location"], f["entity_type"], f["value_hash"])
-                               for f in read_table(out, "findings", scan_id).to_pylist())
 
 
 def _resource_tracker(pid: int) -> int | None:
