@@ -66,6 +66,8 @@ def main():
 @click.option("--include", multiple=True, metavar="GLOB",
               help="Read only files matching GLOB (path under the source or file name; repeatable).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Do not read files matching GLOB (repeatable).")
+@click.option("--incremental", is_flag=True,
+              help="Read only files changed since the latest finished scan of the same SOURCEs in DIR; carry the rest.")
 @click.option("--resume", is_flag=True,
               help="Continue the latest interrupted scan of the same SOURCEs in DIR: what it finished is kept.")
 @click.option("--no-report", is_flag=True, help="Write the Parquet findings only, no report.html.")
@@ -74,7 +76,8 @@ def main():
 @deal_context
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @library_errors
-def scan(sources, out_dir, config_file, workers, cluster, sample_rows, full_tables, language, include, exclude, resume,
+def scan(sources, out_dir, config_file, workers, cluster, sample_rows, full_tables, language, include, exclude,
+         incremental, resume,
          no_report, report_lang, deal, jurisdictions, turnover, retention_days, quiet):
     """Scan SOURCE... (paths, sqlite:///file.db, …) and write findings and report.html to --out DIR.
 
@@ -87,7 +90,7 @@ def scan(sources, out_dir, config_file, workers, cluster, sample_rows, full_tabl
     flags = {"workers": workers, "cluster": cluster, "sample_rows": sample_rows, "language": language}
     try:
         summary = run_scan_command(list(sources), out_dir, config_file, flags, full_tables, console,
-                                   exclude=exclude, include=include, resume=resume)
+                                   exclude=exclude, include=include, resume=resume, incremental=incremental)
     except (ScanInterrupted, KeyboardInterrupt) as exc:
         name = getattr(exc, "signal_name", "SIGINT")
         click.echo(f"Error: scan interrupted by {name}; the items it finished are kept in {out_dir} "

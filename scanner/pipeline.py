@@ -14,6 +14,7 @@ from pathlib import Path
 from scanner.connectors import SourceOptions, open_source, redact
 from scanner.errors import OutputError, ScanError, ScanInterrupted
 from scanner.executor import Unit, UnitLimits, run_units
+from scanner.incremental import Baseline
 from scanner.interrupts import Interrupts
 from scanner.manifest import Heartbeat, ScanLock, this_process
 from scanner.names import name_key, remember
@@ -46,6 +47,7 @@ class ScanSummary:
     sources_failed: int = 0  # sources that could not be opened or listed
     units: int = 0  # items found in the sources (files, tables), before archives were opened
     resumed_items: int = 0  # items an interrupted scan had finished before it was resumed
+    carried: int = 0  # incremental: files unchanged since the base scan, not read again
 
     @property
     def incomplete(self) -> str | None:
@@ -97,7 +99,7 @@ def _record(summary: ScanSummary, result: ItemResult) -> None:
 
 
 def run_scan(sources: Sequence[str], out_dir: Path, options: ScanOptions = ScanOptions(),
-             progress: Progress = Progress(), resume: bool = False) -> ScanSummary:
+             progress: Progress = Progress(), resume: bool = False, incremental: bool = False) -> ScanSummary:
     """Scan ``sources`` into ``out_dir``: Parquet findings and items plus the scan manifest.
 
     One bad item or source is recorded with its reason and never aborts the scan. Results are written
@@ -106,9 +108,12 @@ def run_scan(sources: Sequence[str], out_dir: Path, options: ScanOptions = ScanO
     likewise. The scan is published (readers see it) only when every unit is done.
 
     ``resume`` continues the latest interrupted scan of the same sources in ``out_dir`` under its ID:
-    what it had finished is kept and not read again. A second scan into ``out_dir`` while one runs is
-    refused (ScanError).
+    what it had finished is kept and not read again. ``incremental`` carries the files unchanged since
+    the latest finished scan of the same sources (scanner/incremental.py). A second scan into
+    ``out_dir`` while one runs is refused (ScanError).
     """
+    if resume and incremental:
+        raise ScanError("--resume and --incremental do not go together: resume the interrupted scan first")
     out_dir, started = Path(out_dir), datetime.now(UTC)
     previous = resumable(out_dir, [redact(s) for s in sources]) if resume else None
     summary = ScanSummary(previous["scan_id"] if previous else new_scan_id(started), out_dir)
@@ -123,6 +128,10 @@ def run_scan(sources: Sequence[str], out_dir: Path, options: ScanOptions = ScanO
                                                                       started.isoformat()])
     with ScanLock(out_dir, summary.scan_id), Heartbeat(out_dir, manifest) as heartbeat, \
             Interrupts() as interrupts:
+        baseline = None
+        if incremental:
+            baseline, note = Baseline.find(out_dir, manifest["sources"], manifest)
+            manifest["incremental"] = {"base": baseline and baseline.scan_id, "note": note}
         key = load_key()
         writer = ScanWriter(out_dir, summary.scan_id, options.part_items, options.part_seconds, key)
         done = finished_units(out_dir, summary, previous)
@@ -131,6 +140,8 @@ def run_scan(sources: Sequence[str], out_dir: Path, options: ScanOptions = ScanO
             summary.sources_failed, summary.units = len(failed), len(units)
             units = [u for u in units if name_key(key, u[1].source, u[1].name) not in done]
             failed = [r for r in failed if name_key(key, r.item.source, r.item.name) not in done]
+            if baseline:
+                units = _carry_unchanged(baseline, units, failed, writer, summary, key)
             progress.total(len(units))
             for result in failed:
                 _add(writer, summary, [result])
@@ -155,9 +166,25 @@ def _add(writer: ScanWriter, summary: ScanSummary, results: list[ItemResult]) ->
         _record(summary, result)
 
 
+def _carry_unchanged(baseline: Baseline, units: list[Unit], failed: list[ItemResult], writer: ScanWriter,
+                     summary: ScanSummary, key: bytes) -> list[Unit]:
+    """Write the rows of unchanged files and of deleted items; return the units still to read."""
+    keys = [name_key(key, item.source, item.name) for _, item in units]
+    carried = [(unit, rows) for unit, unit_key in zip(units, keys, strict=True)
+               if (rows := baseline.carry(unit_key, unit[1])) is not None]
+    gone = baseline.deleted({*keys, *(name_key(key, r.item.source, r.item.name) for r in failed)})
+    for rows in [rows for _, rows in carried] + [{"items": gone}]:
+        writer.carry(rows)
+        summary.items.update(row["status"] for row in rows["items"])
+        summary.entities.update(row["entity_type"] for row in rows.get("findings", ()))
+    summary.carried = len(carried)
+    done = {unit[1] for unit, _ in carried}
+    return [unit for unit in units if unit[1] not in done]
+
+
 def _counts(summary: ScanSummary) -> dict:
     return {"items": dict(summary.items), "findings": dict(summary.entities),
-            "sources_failed": summary.sources_failed, "units": summary.units}
+            "sources_failed": summary.sources_failed, "units": summary.units, "carried": summary.carried}
 
 
 def _stop_writing(writer: ScanWriter, heartbeat: Heartbeat, summary: ScanSummary, exc: BaseException) -> None:

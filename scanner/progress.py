@@ -45,6 +45,8 @@ def print_summary(console: Console, summary: ScanSummary) -> None:
     console.print(f"Scan [bold]{summary.scan_id}[/]: {items['scanned']} items scanned, "
                   f"{items['skipped']} skipped, {items['error']} failed, "
                   f"{sum(summary.entities.values())} findings")
+    if summary.carried:
+        console.print(f"  (incremental: {summary.carried} unchanged files carried from the previous scan)")
     if summary.resumed_items:
         console.print(f"  (resumed: {summary.resumed_items} items had been finished before the interruption)")
     if summary.entities:

@@ -122,6 +122,15 @@ class ScanWriter:
         so a unit is either complete in the store or absent. A full batch is written at once."""
         for result in results:
             self._queue(result)
+        self._flush_when_full()
+
+    def carry(self, rows: dict[str, list[dict]]) -> None:
+        """Queue rows carried from an earlier scan (scanner/incremental.py), under this scan's ID."""
+        for table, table_rows in rows.items():
+            self._pending[table].extend({**row, "scan_id": self.scan_id} for row in table_rows)
+        self._flush_when_full()
+
+    def _flush_when_full(self) -> None:
         if (len(self._pending["items"]) >= self.part_items or time.monotonic() - self._since >= self.part_seconds
                 or any(len(rows) >= BATCH_ROWS for rows in self._pending.values())):
             self.flush()
