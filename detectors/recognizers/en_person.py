@@ -39,7 +39,9 @@ def _has_noun(nlp_artifacts, start: int, end: int) -> bool:
     doc = getattr(nlp_artifacts, "tokens", None)
     if doc is None or not doc.has_annotation("POS"):
         return True
-    return any(t.pos_ in _NAME_POS for t in doc if t.idx < end and t.idx + len(t) > start)
+    # The tokens of this span only (char_span, not a walk over the whole text for every entity).
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is None or any(t.pos_ in _NAME_POS for t in span)
 
 
 class EnglishPersonRecognizer(SpacyRecognizer):
