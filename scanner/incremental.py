@@ -1,7 +1,7 @@
 """Incremental scans (``--incremental``): a file whose size and modification time are those it had in the
-latest finished scan of the same sources is not read again; its rows (item, what it holds, findings,
-column judgements) are carried into the new scan, its status ``unchanged``. Items gone since are
-recorded as ``deleted``. Tables have no modification time here, so they are always read again.
+latest finished scan of the same sources, or a table whose catalog counters are (Item.version), is not
+read again; its rows (item, what it holds, findings, column judgements) are carried into the new scan,
+its status ``unchanged``. Items gone since are recorded as ``deleted``.
 """
 from __future__ import annotations
 
@@ -46,10 +46,9 @@ class Baseline:
         return cls(out_dir, base), f"items unchanged since scan {base['scan_id']} were carried from it"
 
     def carry(self, unit_key: str, item: Item) -> dict[str, list[dict]] | None:
-        """The rows of an unchanged file, ready for the new scan; None when it must be read."""
+        """The rows of an unchanged file or table, ready for the new scan; None when it must be read."""
         before = self.units.get(unit_key)
-        if (item.kind != "file" or before is None or before["status"] not in _CARRIED_STATUS
-                or before["size_bytes"] != item.size_bytes or before["modified_at"] != item.modified_at):
+        if before is None or before["status"] not in _CARRIED_STATUS or not _same(before, item):
             return None
         self.carried.add(unit_key)
         rows = {table: [dict(row) for row in self.rows[table][before["item"]]] for table in SCHEMAS}
@@ -62,6 +61,13 @@ class Baseline:
         return [{**row, "status": "deleted", "reason": f"{row['item']}: not found again since scan {self.scan_id}",
                  "findings": 0, "content_hash": None}
                 for key, row in self.units.items() if key not in seen]
+
+
+def _same(before: dict, item: Item) -> bool:
+    """A file by its size and modification time; a table by what its catalog says changes with it."""
+    if item.kind == "file":
+        return (before["size_bytes"], before["modified_at"]) == (item.size_bytes, item.modified_at)
+    return item.kind == "table" and item.version is not None and before.get("version") == item.version
 
 
 def _unit_of(name: str) -> str:

@@ -16,6 +16,9 @@ class Item:
     size_bytes: int | None = None
     modified_at: datetime | None = None
     exposure: str | None = None
+    # What changes whenever the item does, where size and time do not tell (a table's catalog counters):
+    # incremental scans compare it.
+    version: str | None = None
     # How the connector finds the item again when ``name`` is not that (a file name that is not valid
     # UTF-8 is shown decoded or escaped): never written, and not part of the item's identity.
     locator: str | None = field(default=None, compare=False, repr=False)

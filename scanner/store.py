@@ -45,6 +45,8 @@ ITEMS_SCHEMA = pa.schema([
     # Which item this is without its name (a keyed hash of source and real name): names holding personal
     # information are masked, yet the same file is known again (resume, comparisons between scans).
     ("name_key", pa.string()),
+    # Tables: what the catalog says changes with the rows (modification counters), for incremental scans.
+    ("version", pa.string()),
 ], metadata={"piiaudit.schema": f"items/{SCHEMA_VERSION}"})
 
 # One row per (table, column, entity type) found: rows holding it, estimated for the whole table.
@@ -144,6 +146,7 @@ class ScanWriter:
             "rows_sampled": result.rows_sampled, "exposure": item.exposure, "findings": len(result.findings),
             "sampling": result.sampling, "table_rows": result.table_rows,
             "name_key": name_key(self.key, item.source, result.real_name or item.name) if self.key else None,
+            "version": item.version,
         }))
         where = {**scan, "source": item.source, "item": item.name}
         self._pending["columns"].extend(_clean({**where, **asdict(c)}) for c in result.columns)

@@ -71,3 +71,23 @@ def test_another_detector_configuration_carries_nothing(share, tmp_path):
 def test_resume_and_incremental_together_are_refused(share, tmp_path):
     with pytest.raises(ScanError, match="--resume and --incremental do not go together"):
         run_scan([str(share)], tmp_path / "out", ScanOptions(), resume=True, incremental=True)
+
+
+def test_tables_are_carried_until_their_database_changes(tmp_path):
+    import sqlite3
+
+    database = tmp_path / "crm.db"
+    with sqlite3.connect(database) as connection:
+        connection.execute("CREATE TABLE customers (name TEXT, email TEXT)")
+        connection.execute("INSERT INTO customers VALUES ('Alice Walker', 'alice@example.com')")
+        connection.execute("CREATE TABLE notes (body TEXT)")
+    source, out = f"sqlite:///{database}", tmp_path / "out"
+    run_scan([source], out, ScanOptions())
+    same = run_scan([source], out, ScanOptions(), incremental=True)
+    assert _statuses(out, same.scan_id) == {"customers": "unchanged", "notes": "unchanged"}
+    with sqlite3.connect(database) as connection:
+        connection.execute("INSERT INTO customers VALUES ('Bob Stone', 'bob@example.com')")
+    changed = run_scan([source], out, ScanOptions(), incremental=True)
+    assert _statuses(out, changed.scan_id) == {"customers": "scanned", "notes": "scanned"}  # one file: both
+    full = run_scan([source], tmp_path / "full", ScanOptions())
+    assert findings_multiset(out, changed.scan_id) == findings_multiset(tmp_path / "full", full.scan_id)

@@ -375,3 +375,37 @@ def test_a_database_server_stopped_mid_scan_fails_only_the_tables_left(postgres_
                         item["reason"]), item["reason"]
         assert "pgadmin-test-only" not in item["reason"]
     assert summary.items == {"scanned": 1, "error": len(rest)}
+
+
+def test_postgres_tables_are_carried_until_their_rows_change(postgres_server, tmp_path):
+    from scanner.store import read_table
+
+    admin = sa.create_engine(postgres_server.url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql("CREATE DATABASE nightly")
+    admin.dispose()
+    owner = sa.create_engine(postgres_server.url(database="nightly"))
+
+    def write(statement: str) -> None:
+        with owner.begin() as connection:
+            connection.exec_driver_sql(statement)
+            connection.exec_driver_sql("SELECT pg_stat_force_next_flush()")  # counters now, not in a second
+
+    write("CREATE TABLE staff (name text, email text); CREATE TABLE rooms (label text)")
+    write("INSERT INTO staff VALUES ('Alice Walker', 'alice@example.com'); INSERT INTO rooms VALUES ('A-101')")
+    source, out = postgres_server.url(database="nightly"), tmp_path / "out"
+
+    def statuses(summary) -> dict:
+        return {r["item"]: r["status"] for r in read_table(out, "items", summary.scan_id).to_pylist()}
+
+    run_scan([source], out, ScanOptions())
+    assert statuses(run_scan([source], out, ScanOptions(), incremental=True)) == {
+        "public.staff": "unchanged", "public.rooms": "unchanged"}
+    write("INSERT INTO staff VALUES ('Bob Stone', 'bob@example.com')")
+    changed = run_scan([source], out, ScanOptions(), incremental=True)
+    assert statuses(changed) == {"public.staff": "scanned", "public.rooms": "unchanged"}
+    emails = {f["masked_value"] for f in read_table(out, "findings", changed.scan_id).to_pylist()
+              if f["entity_type"] == "EMAIL_ADDRESS"}
+    assert len(emails) == 2  # Bob's row was read, Alice's too
+    owner.dispose()
+

@@ -112,8 +112,25 @@ class SqlConnector:
                              for name in inspector.get_table_names(schema=schema)
                              if self._wanted_table(schema, name)), key=lambda t: (t[0] or "", t[1]))
             exposure = self._exposure(tables)
+            versions = self._versions(tables)
         for schema, name in tables:
-            yield Item(self.source, self._item_name(schema, name), "table", exposure=exposure.get((schema, name)))
+            yield Item(self.source, self._item_name(schema, name), "table", exposure=exposure.get((schema, name)),
+                       version=versions.get((schema, name)))
+
+    def _versions(self, tables: list[tuple[str | None, str]]) -> dict:
+        """What changes with each table (incremental scans): the catalog's counters, or for a SQLite
+        file its size and modification time, which every committed change moves."""
+        if self._sqlite:
+            path = Path(self._url.database or "").expanduser()
+            if not path.is_file():
+                return {}  # a database read from bytes (inside a file on a share): its file decides
+            info = path.stat()
+            return dict.fromkeys(tables, f"file size={info.st_size} mtime_ns={info.st_mtime_ns}")
+        try:
+            with self.connect() as connection:
+                return self.dialect.versions(connection)
+        except sa.exc.SQLAlchemyError:
+            return {}  # without them every table is simply read again
 
     def read(self, item: Item) -> TableSample:
         schema, name = self._split(item.name)

@@ -54,6 +54,11 @@ class Dialect:
     def row_count(self, connection: sa.Connection, table: sa.TableClause) -> int | None:
         return connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
 
+    def versions(self, connection: sa.Connection) -> dict[tuple[str | None, str], str]:
+        """Per (schema, table), what the catalog says changes whenever the table's rows do (incremental
+        scans compare it); a table missing here is always read again."""
+        return {}
+
     def sample(self, connection: sa.Connection, table: sa.TableClause, key: sa.ColumnElement | None,
                limit: int, seed: int, table_rows: int) -> tuple[list, str, bool]:
         """The sampled rows, how they were chosen, and whether at random."""
@@ -106,6 +111,16 @@ class Postgres(Dialect):
         if found is None or found < 0:  # never analysed: no statistics yet
             return super().row_count(connection, table)
         return int(found)
+
+    def versions(self, connection):
+        # The statistics system's counts of rows inserted, updated and deleted: they move with every
+        # committed change (and start again only when statistics are reset, which reads all again). MySQL's
+        # UPDATE_TIME is not used: to the second, and lost at restart, it could hide a change.
+        if connection.exec_driver_sql("SHOW track_counts").scalar() != "on":
+            return {}
+        rows = connection.exec_driver_sql(
+            "SELECT schemaname, relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables")
+        return {(schema, name): f"pg_stat ins={i} upd={u} del={d}" for schema, name, i, u, d in rows}
 
     def sample(self, connection, table, key, limit, seed, table_rows):
         pages = connection.execute(sa.text(
