@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install system-deps test-deps demo test bench bench-accuracy lint clean
+.PHONY: install system-deps test-deps demo test bench bench-accuracy bench-nightly lint clean
 
 install: system-deps $(STAMP)
 
@@ -35,6 +35,10 @@ bench-accuracy: install
 
 bench: install
 	$(BIN)/python -m bench.speed
+
+# An incremental nightly rescan of a 10,000-file share against its first full scan (bench/results/nightly.md).
+bench-nightly: install
+	$(BIN)/python -m bench.nightly
 
 lint: install
 	$(BIN)/ruff check scanner detectors reports tests scripts
