@@ -34,6 +34,7 @@ def summary(a: Assessment) -> dict:
                     "retention_days": a.config.retention_days},
         "overall_risk": a.overall,
         "items_with_personal_information": a.items_with_pi,
+        "counts": monitoring_counts(a),
         "people": {key: getattr(a.people, key) for key in
                    ("people", "minors", "sensitive_people", "ccpa_records", "health_people", "foreign_people",
                     "property_people", "people_high")},
@@ -65,6 +66,15 @@ def summary(a: Assessment) -> dict:
                     "rule": row.rule.text["en"] if row.rule else None, "cite": list(row.rule.cite) if row.rule else []}
                    for row in a.triage],
     }
+
+
+def monitoring_counts(a: Assessment) -> dict:
+    """One flat block a monitoring system reads without walking the report: the overall level, items by
+    status, findings by entity type and distinct people (the same figures as the sections below)."""
+    findings = {e.entity_type: e.findings for e in a.entities}
+    return {"overall_risk": a.overall, "items": dict(sorted(a.coverage["counts"].items())),
+            "findings": dict(sorted(findings.items())), "findings_total": sum(findings.values()),
+            "people": a.people.people, "items_with_personal_information": a.items_with_pi}
 
 
 def _classification(rules, entity_type: str) -> dict:

@@ -103,9 +103,13 @@ def render_report(out_dir: Path, scan_id: str | None = None, lang: str = "en", o
 def write_report(out_dir: Path, output: Path, scan_id: str | None = None, lang: str = "en",
                  options: Options = Options(), fmt: str = "html") -> Path:
     """Write the report as HTML, a JSON summary or the CSV evidence table (masked values only)."""
+    return write_assessment(build(out_dir, scan_id, options), output, lang, fmt)
+
+
+def write_assessment(assessment: Assessment, output: Path, lang: str = "en", fmt: str = "html") -> Path:
+    """Write an assessment already built (the CLI also reads its overall level for --fail-on)."""
     from reports.export import write_csv, write_json
 
-    assessment = build(out_dir, scan_id, options)
     output.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "json":
         write_json(assessment, output)
