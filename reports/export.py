@@ -28,6 +28,7 @@ def summary(a: Assessment) -> dict:
     rules, manifest = a.rules, a.data.manifest
     return {
         "scan": {key: manifest.get(key) for key in ("scan_id", "sources", "started_at", "finished_at", "status")},
+        "later_interrupted": list(a.data.later_interrupted),
         "options": {"deal": a.options.deal, "structure": a.options.structure,
                     "jurisdictions": list(a.options.jurisdictions),
                     "turnover": asdict(a.options.turnover) if a.options.turnover else None,

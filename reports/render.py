@@ -44,7 +44,15 @@ def environment() -> jinja2.Environment:
     env.filters["count"] = count  # {{ n | count(lang) }}: 10,000,000 / 1000万
     env.filters["reason"] = lambda text, lang: translate(text, "reasons", lang)
     env.filters["sampling"] = lambda text, lang: translate(text, "sampling", lang)
+    env.filters["utc"] = utc_minute
     return env
+
+
+def utc_minute(iso: str | None) -> str:
+    """A manifest's ISO time as ``2026-11-20 08:30 UTC`` ("?" when unknown)."""
+    if not iso:
+        return "?"
+    return datetime.fromisoformat(iso).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def jurisdiction_words(words: dict[str, str], jurisdictions: tuple[str, ...], lang: str) -> dict[str, str]:

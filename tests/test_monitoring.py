@@ -1,14 +1,18 @@
 """For cron and monitoring: --fail-on exits 3 at the overall level asked (before 4, incomplete), and the
-JSON report carries the counts a monitoring system reads."""
+JSON report carries the counts a monitoring system reads; a report says when a later scan was interrupted."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
 from report_fixtures import build_scan
 
+from reports.render import utc_minute
 from scanner.cli import main
+from scanner.manifest import list_scans
+from scanner.pipeline import Progress, ScanOptions, run_scan
 
 
 def run(*args):
@@ -74,3 +78,38 @@ def test_json_counts_for_monitoring(fixture_scan, tmp_path):
         "findings": {"CN_RESIDENT_ID": 2, "CN_USCC": 1, "CREDENTIAL": 1, "CREDIT_CARD": 1, "EMAIL_ADDRESS": 4,
                      "MEDICAL_CONDITION": 1, "PERSON": 4, "PHONE_NUMBER": 5, "US_SSN": 1},
         "findings_total": 20, "people": 7, "items_with_personal_information": 6}
+
+
+class StopAfterOne(Progress):
+    """Ctrl-C after the first item: the scan stops as a signal stops it, its manifest interrupted."""
+
+    def finished(self, result):
+        raise KeyboardInterrupt
+
+
+def test_report_after_an_interrupted_scan_shows_the_latest_finished_one_and_says_so(share, tmp_path):
+    out = tmp_path / "out"
+    finished = run_scan([str(share)], out, ScanOptions()).scan_id
+    (share / "second.txt").write_text("Call 13800138000.\n", encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        run_scan([str(share)], out, ScanOptions(part_items=1), StopAfterOne())
+    interrupted = list_scans(out)[-1]
+    assert interrupted["status"] == "interrupted" and interrupted["scan_id"] > finished
+
+    for lang, words in (("en", "was interrupted at"), ("zh", "中断")):
+        assert run("report", out, "--lang", lang, "-o", tmp_path / f"{lang}.html").exit_code == 0
+        html = (tmp_path / f"{lang}.html").read_text(encoding="utf-8")
+        notice = re.search(r'<p class="callout later-interrupted">(.*?)</p>', html).group(1)
+        assert interrupted["scan_id"] in notice and words in notice
+        assert utc_minute(interrupted["interrupted_at"]) in notice
+        assert f'<span class="mono">{finished}</span>' in html  # the finished scan is the one rendered
+
+    assert run("report", out, "--format", "json", "-o", tmp_path / "r.json").exit_code == 0
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert data["scan"]["scan_id"] == finished
+    assert [(s["scan_id"], s["interrupted_by"], s["items_done"]) for s in data["later_interrupted"]] == [
+        (interrupted["scan_id"], "SIGINT", 1)]
+
+    run_scan([str(share)], out, ScanOptions(), resume=True)  # finished now: nothing left to say
+    assert run("report", out, "--format", "json", "-o", tmp_path / "r.json").exit_code == 0
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["later_interrupted"] == []
