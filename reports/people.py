@@ -99,6 +99,18 @@ def count_people(findings: pa.Table, rules: Obligations, strong: tuple[str, ...]
                   {k: len(v) for k, v in per_item.items()}, {k: len(v) for k, v in per_source.items()})
 
 
+def persons(findings: pa.Table, strong: tuple[str, ...]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Each strong identifier, (entity type, value hash), mapped to its person: the identifier that
+    stands for everyone linked to it by the rules of count_people."""
+    links = _UnionFind()
+    for nodes, _, _ in _records(findings, strong).values():
+        for node in nodes:
+            links.find(node)
+        for node in nodes[1:]:
+            links.union(nodes[0], node)
+    return {node: links.find(node) for node in list(links.parent)}
+
+
 def _records(findings: pa.Table, strong: tuple[str, ...]) -> dict:
     """(source, item, record) → (strong identifier nodes, entity types, any minor) for every finding."""
     columns = findings.select([c for c in ("source", "item", "location", "entity_type", "value_hash", "is_minor")

@@ -158,6 +158,22 @@ def _exit_on_level(assessment, fail_on: str | None) -> None:
 
 
 @main.command()
+@click.argument("out_dir", metavar="DIR", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--base", metavar="ID", help="The scan to compare from (default: the finished scan before --head).")
+@click.option("--head", metavar="ID", help="The scan to compare to (default: the latest finished scan).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="A table for the terminal, JSON or CSV, on stdout.")
+@library_errors
+def diff(out_dir, base, head, fmt):
+    """Findings new, resolved and still present between two finished scans in DIR, per item and entity
+    type, and people; item names masked as in the scans."""
+    from reports.diff import as_csv, as_json, as_table, diff_scans
+
+    text = {"table": as_table, "json": as_json, "csv": as_csv}[fmt](diff_scans(out_dir, base, head))
+    click.echo(text, nl=not text.endswith("\n"))
+
+
+@main.command()
 @click.argument("text", required=False)
 @click.option("--file", "file", type=click.File("r", encoding="utf-8"), help="Read the text from a file.")
 @click.option("--lang", "language", type=click.Choice(["auto", "en", "zh"]), default="auto", show_default=True)
