@@ -174,6 +174,24 @@ def diff(out_dir, base, head, fmt):
 
 
 @main.command()
+@click.argument("out_dir", metavar="DIR", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--keep", type=click.IntRange(min=1), required=True, metavar="N",
+              help="How many of the latest scans to keep (the latest finished one is always kept).")
+@library_errors
+def prune(out_dir, keep):
+    """Remove all but the N latest scans from DIR (Parquet folders of every table and manifests), never the
+    latest finished scan nor one that runs; prints what it removed."""
+    from scanner.prune import prune_scans
+
+    removed = prune_scans(out_dir, keep)
+    for manifest in removed:
+        click.echo(f"removed scan {manifest['scan_id']} ({manifest.get('status')}, started "
+                   f"{manifest.get('started_at')})")
+    if not removed:
+        click.echo(f"nothing to remove: {out_dir} holds no scan beyond the {keep} latest and the latest finished one")
+
+
+@main.command()
 @click.argument("text", required=False)
 @click.option("--file", "file", type=click.File("r", encoding="utf-8"), help="Read the text from a file.")
 @click.option("--lang", "language", type=click.Choice(["auto", "en", "zh"]), default="auto", show_default=True)
