@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -90,6 +91,7 @@ class StopAfterOne(Progress):
 def test_report_after_an_interrupted_scan_shows_the_latest_finished_one_and_says_so(share, tmp_path):
     out = tmp_path / "out"
     finished = run_scan([str(share)], out, ScanOptions()).scan_id
+    time.sleep(1.1)  # scan IDs sort by time to the second
     (share / "second.txt").write_text("Call 13800138000.\n", encoding="utf-8")
     with pytest.raises(KeyboardInterrupt):
         run_scan([str(share)], out, ScanOptions(part_items=1), StopAfterOne())
