@@ -113,15 +113,17 @@ def persons(findings: pa.Table, strong: tuple[str, ...]) -> dict[tuple[str, str]
 
 def _records(findings: pa.Table, strong: tuple[str, ...]) -> dict:
     """(source, item, record) → (strong identifier nodes, entity types, any minor) for every finding."""
-    columns = findings.select([c for c in ("source", "item", "location", "entity_type", "value_hash", "is_minor")
-                               if c in findings.column_names]).to_pydict()
+    columns = findings.select([c for c in ("source", "item", "location", "entity_type", "value_hash", "is_minor",
+                                           "name_key") if c in findings.column_names]).to_pydict()
     minors = columns.get("is_minor") or [None] * findings.num_rows
+    # Line 1 of two files whose names mask alike (张**.txt) is two records: the item's key tells them apart.
+    keys = columns.get("name_key") or [None] * findings.num_rows
     records: dict = {}
     for index, (source, item, location, entity, value) in enumerate(zip(
             columns["source"], columns["item"], columns["location"], columns["entity_type"],
             columns["value_hash"], strict=True)):
         record = record_key(location)
-        key = (source, item, record if record is not None else f"\x00{index}")
+        key = (source, item, f"{keys[index] or ''}\x00{record}" if record is not None else f"\x00{index}")
         nodes, types, minor = records.get(key, ((), frozenset(), False))
         if value and entity in strong:
             nodes = (*nodes, (entity, value))

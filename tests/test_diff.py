@@ -119,3 +119,11 @@ def test_diff_needs_two_finished_scans(scans, tmp_path):
     assert result.exit_code == 1 and "no finished scan with ID 20990101T000000Z-ffff" in result.output
     result = run("diff", out, "--base", first, "--head", first)
     assert result.exit_code == 1 and "the same scan" in result.output
+
+
+def test_the_report_counts_the_people_of_two_files_masked_alike_apart(scans):
+    out, first, _, _ = scans
+    result = run("report", out, "--scan", first, "--format", "json", "-o", out / "first.json")
+    assert result.exit_code == 0, result.output
+    # alice, bob, carol, frank, and one in each of 张伟.txt and 张敏.txt (both shown as 张**.txt, line 1)
+    assert json.loads((out / "first.json").read_text(encoding="utf-8"))["people"]["people"] == 6
