@@ -28,12 +28,14 @@ def summary(a: Assessment) -> dict:
     rules, manifest = a.rules, a.data.manifest
     return {
         "scan": {key: manifest.get(key) for key in ("scan_id", "sources", "started_at", "finished_at", "status")},
+        "later_interrupted": list(a.data.later_interrupted),
         "options": {"deal": a.options.deal, "structure": a.options.structure,
                     "jurisdictions": list(a.options.jurisdictions),
                     "turnover": asdict(a.options.turnover) if a.options.turnover else None,
                     "retention_days": a.config.retention_days},
         "overall_risk": a.overall,
         "items_with_personal_information": a.items_with_pi,
+        "counts": monitoring_counts(a),
         "people": {key: getattr(a.people, key) for key in
                    ("people", "minors", "sensitive_people", "ccpa_records", "health_people", "foreign_people",
                     "property_people", "people_high")},
@@ -65,6 +67,15 @@ def summary(a: Assessment) -> dict:
                     "rule": row.rule.text["en"] if row.rule else None, "cite": list(row.rule.cite) if row.rule else []}
                    for row in a.triage],
     }
+
+
+def monitoring_counts(a: Assessment) -> dict:
+    """One flat block a monitoring system reads without walking the report: the overall level, items by
+    status, findings by entity type and distinct people (the same figures as the sections below)."""
+    findings = {e.entity_type: e.findings for e in a.entities}
+    return {"overall_risk": a.overall, "items": dict(sorted(a.coverage["counts"].items())),
+            "findings": dict(sorted(findings.items())), "findings_total": sum(findings.values()),
+            "people": a.people.people, "items_with_personal_information": a.items_with_pi}
 
 
 def _classification(rules, entity_type: str) -> dict:

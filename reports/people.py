@@ -99,17 +99,31 @@ def count_people(findings: pa.Table, rules: Obligations, strong: tuple[str, ...]
                   {k: len(v) for k, v in per_item.items()}, {k: len(v) for k, v in per_source.items()})
 
 
+def persons(findings: pa.Table, strong: tuple[str, ...]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Each strong identifier, (entity type, value hash), mapped to its person: the identifier that
+    stands for everyone linked to it by the rules of count_people."""
+    links = _UnionFind()
+    for nodes, _, _ in _records(findings, strong).values():
+        for node in nodes:
+            links.find(node)
+        for node in nodes[1:]:
+            links.union(nodes[0], node)
+    return {node: links.find(node) for node in list(links.parent)}
+
+
 def _records(findings: pa.Table, strong: tuple[str, ...]) -> dict:
     """(source, item, record) → (strong identifier nodes, entity types, any minor) for every finding."""
-    columns = findings.select([c for c in ("source", "item", "location", "entity_type", "value_hash", "is_minor")
-                               if c in findings.column_names]).to_pydict()
+    columns = findings.select([c for c in ("source", "item", "location", "entity_type", "value_hash", "is_minor",
+                                           "name_key") if c in findings.column_names]).to_pydict()
     minors = columns.get("is_minor") or [None] * findings.num_rows
+    # Line 1 of two files whose names mask alike (张**.txt) is two records: the item's key tells them apart.
+    keys = columns.get("name_key") or [None] * findings.num_rows
     records: dict = {}
     for index, (source, item, location, entity, value) in enumerate(zip(
             columns["source"], columns["item"], columns["location"], columns["entity_type"],
             columns["value_hash"], strict=True)):
         record = record_key(location)
-        key = (source, item, record if record is not None else f"\x00{index}")
+        key = (source, item, f"{keys[index] or ''}\x00{record}" if record is not None else f"\x00{index}")
         nodes, types, minor = records.get(key, ((), frozenset(), False))
         if value and entity in strong:
             nodes = (*nodes, (entity, value))

@@ -44,7 +44,15 @@ def environment() -> jinja2.Environment:
     env.filters["count"] = count  # {{ n | count(lang) }}: 10,000,000 / 1000万
     env.filters["reason"] = lambda text, lang: translate(text, "reasons", lang)
     env.filters["sampling"] = lambda text, lang: translate(text, "sampling", lang)
+    env.filters["utc"] = utc_minute
     return env
+
+
+def utc_minute(iso: str | None) -> str:
+    """A manifest's ISO time as ``2026-11-20 08:30 UTC`` ("?" when unknown)."""
+    if not iso:
+        return "?"
+    return datetime.fromisoformat(iso).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def jurisdiction_words(words: dict[str, str], jurisdictions: tuple[str, ...], lang: str) -> dict[str, str]:
@@ -103,9 +111,13 @@ def render_report(out_dir: Path, scan_id: str | None = None, lang: str = "en", o
 def write_report(out_dir: Path, output: Path, scan_id: str | None = None, lang: str = "en",
                  options: Options = Options(), fmt: str = "html") -> Path:
     """Write the report as HTML, a JSON summary or the CSV evidence table (masked values only)."""
+    return write_assessment(build(out_dir, scan_id, options), output, lang, fmt)
+
+
+def write_assessment(assessment: Assessment, output: Path, lang: str = "en", fmt: str = "html") -> Path:
+    """Write an assessment already built (the CLI also reads its overall level for --fail-on)."""
     from reports.export import write_csv, write_json
 
-    assessment = build(out_dir, scan_id, options)
     output.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "json":
         write_json(assessment, output)

@@ -143,6 +143,11 @@ def overall(risks: list[ItemRisk]) -> str | None:
     return min((r.level for r in risks), key=rank, default=None)
 
 
+def reaches(level: str | None, threshold: str) -> bool:
+    """Whether an overall ``level`` (None: nothing found) is ``threshold`` or worse."""
+    return level is not None and rank(level) <= rank(threshold)
+
+
 def _scan_start(manifest: dict) -> datetime | None:
     try:
         started = datetime.fromisoformat(manifest.get("started_at") or "")

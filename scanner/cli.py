@@ -10,13 +10,20 @@ import click
 from rich.console import Console
 
 from reports.cli_options import deal_context
+from reports.risk_config import LEVELS
 from scanner import __version__
 from scanner.connectors import known_schemes, scheme_of
 from scanner.errors import ScanError, ScanInterrupted
 
-# Exit codes (README): 0 done, 1 error, 2 usage error, 4 scan finished but a source could not be opened or
-# nothing was found to scan, 128+N stopped by signal N (130 Ctrl-C, 143 SIGTERM).
+# Exit codes (README): 0 done, 1 error, 2 usage error, 3 overall risk at or above --fail-on, 4 scan finished
+# but a source could not be opened or nothing was found to scan, 128+N stopped by signal N (130 Ctrl-C,
+# 143 SIGTERM).
+EXIT_FAIL_ON = 3
 EXIT_INCOMPLETE = 4
+
+FAIL_ON = click.option("--fail-on", type=click.Choice(LEVELS[::-1]), metavar="LEVEL",
+                       help="Exit with 3 when the report's overall risk is LEVEL (low|medium|high|critical) or "
+                            "worse: for cron and monitoring.")
 
 
 class SourceType(click.ParamType):
@@ -74,11 +81,11 @@ def main():
 @click.option("--report-lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
               help="Language of report.html.")
 @deal_context
+@FAIL_ON
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @library_errors
 def scan(sources, out_dir, config_file, workers, cluster, sample_rows, full_tables, language, include, exclude,
-         incremental, resume,
-         no_report, report_lang, deal, jurisdictions, turnover, retention_days, quiet):
+         incremental, resume, no_report, report_lang, deal, jurisdictions, turnover, retention_days, fail_on, quiet):
     """Scan SOURCE... (paths, sqlite:///file.db, …) and write findings and report.html to --out DIR.
 
     The report options are those of `piiaudit report`, which can re-render it later from the findings.
@@ -96,11 +103,15 @@ def scan(sources, out_dir, config_file, workers, cluster, sample_rows, full_tabl
         click.echo(f"Error: scan interrupted by {name}; the items it finished are kept in {out_dir} "
                    "(its manifest says interrupted)", err=True)
         sys.exit(128 + signal.Signals[name].value)
-    if not no_report:
-        _write_report(out_dir, summary.scan_id, out_dir / "report.html", report_lang, console,
-                      Options(deal, jurisdictions, turnover, retention_days))
+    assessment = None
+    if not no_report or fail_on:
+        assessment = _write_report(out_dir, summary.scan_id, None if no_report else out_dir / "report.html",
+                                   report_lang, console, Options(deal, jurisdictions, turnover, retention_days))
     if summary.incomplete:
         click.echo(f"Error: scan {summary.scan_id} is incomplete: {summary.incomplete}", err=True)
+    # 3 before 4: a scan that missed a source can only have found less, so a level it reached stands.
+    _exit_on_level(assessment, fail_on)
+    if summary.incomplete:
         sys.exit(EXIT_INCOMPLETE)
 
 
@@ -114,23 +125,72 @@ def scan(sources, out_dir, config_file, workers, cluster, sample_rows, full_tabl
               help="html report, json summary, or csv evidence table (masked values only).")
 @click.option("-o", "output", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write it (default: DIR/report.html, DIR/report.json or DIR/evidence.csv).")
+@FAIL_ON
 @library_errors
-def report(out_dir, scan_id, lang, deal, jurisdictions, turnover, retention_days, fmt, output):
+def report(out_dir, scan_id, lang, deal, jurisdictions, turnover, retention_days, fmt, output, fail_on):
     """Render the risk report of a scan in DIR from its Parquet findings (HTML, JSON or CSV)."""
     from reports.assessment import Options
 
     default = {"html": "report.html", "json": "report.json", "csv": "evidence.csv"}[fmt]
-    _write_report(out_dir, scan_id, output or out_dir / default, lang, Console(stderr=True),
-                  Options(deal, jurisdictions, turnover, retention_days), fmt)
+    assessment = _write_report(out_dir, scan_id, output or out_dir / default, lang, Console(stderr=True),
+                               Options(deal, jurisdictions, turnover, retention_days), fmt)
+    _exit_on_level(assessment, fail_on)
 
 
-def _write_report(out_dir: Path, scan_id: str | None, output: Path, lang: str, console: Console,
-                  options=None, fmt: str = "html") -> None:
-    from reports.assessment import Options
-    from reports.render import write_report
+def _write_report(out_dir: Path, scan_id: str | None, output: Path | None, lang: str, console: Console,
+                  options=None, fmt: str = "html"):
+    """Assess the scan and write its report to ``output`` (None: assess only); returns the assessment."""
+    from reports.assessment import Options, build
+    from reports.render import write_assessment
 
-    path = write_report(out_dir, output, scan_id=scan_id, lang=lang, options=options or Options(), fmt=fmt)
-    console.print(f"Report: {path.resolve()}", highlight=False, soft_wrap=True)
+    assessment = build(out_dir, scan_id, options or Options())
+    if output is not None:
+        path = write_assessment(assessment, output, lang, fmt)
+        console.print(f"Report: {path.resolve()}", highlight=False, soft_wrap=True)
+    return assessment
+
+
+def _exit_on_level(assessment, fail_on: str | None) -> None:
+    """Exit with EXIT_FAIL_ON when the overall risk is ``fail_on`` or worse."""
+    from reports.risk import reaches
+
+    if fail_on and reaches(assessment.overall, fail_on):
+        click.echo(f"piiaudit: overall risk {assessment.overall} is at or above --fail-on {fail_on}", err=True)
+        sys.exit(EXIT_FAIL_ON)
+
+
+@main.command()
+@click.argument("out_dir", metavar="DIR", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--base", metavar="ID", help="The scan to compare from (default: the finished scan before --head).")
+@click.option("--head", metavar="ID", help="The scan to compare to (default: the latest finished scan).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="A table for the terminal, JSON or CSV, on stdout.")
+@library_errors
+def diff(out_dir, base, head, fmt):
+    """Findings new, resolved and still present between two finished scans in DIR, per item and entity
+    type, and people; item names masked as in the scans."""
+    from reports.diff import as_csv, as_json, as_table, diff_scans
+
+    text = {"table": as_table, "json": as_json, "csv": as_csv}[fmt](diff_scans(out_dir, base, head))
+    click.echo(text, nl=not text.endswith("\n"))
+
+
+@main.command()
+@click.argument("out_dir", metavar="DIR", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--keep", type=click.IntRange(min=1), required=True, metavar="N",
+              help="How many of the latest scans to keep (the latest finished one is always kept).")
+@library_errors
+def prune(out_dir, keep):
+    """Remove all but the N latest scans from DIR (Parquet folders of every table and manifests), never the
+    latest finished scan nor one that runs; prints what it removed."""
+    from scanner.prune import prune_scans
+
+    removed = prune_scans(out_dir, keep)
+    for manifest in removed:
+        click.echo(f"removed scan {manifest['scan_id']} ({manifest.get('status')}, started "
+                   f"{manifest.get('started_at')})")
+    if not removed:
+        click.echo(f"nothing to remove: {out_dir} holds no scan beyond the {keep} latest and the latest finished one")
 
 
 @main.command()

@@ -117,9 +117,9 @@ class ScanLock:
     """``DIR/scans/.lock``: one scan writes into DIR at a time. The lock names its holder (scan, PID,
     host); a holder that is dead by the rules of ``is_dead`` leaves a stale lock, which is taken over."""
 
-    def __init__(self, out_dir: Path, scan_id: str):
+    def __init__(self, out_dir: Path, scan_id: str, what: str | None = None):
         self.path = Path(out_dir) / "scans" / ".lock"
-        self.holder = {"scan_id": scan_id, "process": this_process(),
+        self.holder = {"scan_id": scan_id, "what": what or f"scan {scan_id}", "process": this_process(),
                        "heartbeat_at": datetime.now(UTC).isoformat()}
 
     def __enter__(self):
@@ -133,9 +133,10 @@ class ScanLock:
                 other = self._read()
                 if other is not None and not is_dead(self._liveness(other)):
                     owner = other.get("process") or {}
-                    raise ScanError(f"{self.path.parent.parent}: scan {other.get('scan_id')} (process "
-                                    f"{owner.get('pid')} on {owner.get('host')}) is writing here; wait for it to "
-                                    "finish or use another --out folder") from None
+                    what = other.get("what") or f"scan {other.get('scan_id')}"
+                    raise ScanError(f"{self.path.parent.parent}: {what} (process {owner.get('pid')} on "
+                                    f"{owner.get('host')}) is writing here; wait for it to finish or use another "
+                                    "--out folder") from None
                 self.path.unlink(missing_ok=True)  # stale: its scan died
         raise ScanError(f"{self.path}: cannot take the lock (another scan keeps starting here?)")
 

@@ -33,6 +33,9 @@ FINDINGS_SCHEMA = pa.schema([
     ("detector", pa.string()), ("language", pa.string()),
     # Derived, never raw: whether the person is under 14 (PIPL Art. 28: all their PI is sensitive).
     ("is_minor", pa.bool_()),
+    # The item's name_key (see ITEMS_SCHEMA): two items masked to the same name (张*.pdf) stay apart
+    # when findings are compared between scans.
+    ("name_key", pa.string()),
 ], metadata={"piiaudit.schema": f"findings/{SCHEMA_VERSION}"})
 
 ITEMS_SCHEMA = pa.schema([
@@ -139,19 +142,21 @@ class ScanWriter:
 
     def _queue(self, result: ItemResult) -> None:
         item, scan = result.item, {"scan_id": self.scan_id}
+        key = name_key(self.key, item.source, result.real_name or item.name) if self.key else None
         self._pending["items"].append(_clean({
             **scan, "source": item.source, "item": item.name, "kind": item.kind,
             "size_bytes": item.size_bytes, "modified_at": item.modified_at,
             "content_hash": result.content_hash, "status": result.status, "reason": result.reason,
             "rows_sampled": result.rows_sampled, "exposure": item.exposure, "findings": len(result.findings),
             "sampling": result.sampling, "table_rows": result.table_rows,
-            "name_key": name_key(self.key, item.source, result.real_name or item.name) if self.key else None,
+            "name_key": key,
             "version": item.version,
         }))
         where = {**scan, "source": item.source, "item": item.name}
         self._pending["columns"].extend(_clean({**where, **asdict(c)}) for c in result.columns)
         self._pending["column_classes"].extend(_clean({**where, **asdict(c)}) for c in result.column_classes)
-        self._pending["findings"].extend(_clean(_finding_row(self.scan_id, f)) for f in result.findings)
+        self._pending["findings"].extend(_clean({**_finding_row(self.scan_id, f), "name_key": key})
+                                         for f in result.findings)
 
     def flush(self) -> None:
         """Write the queued rows as one complete batch (nothing when nothing is queued)."""
