@@ -70,9 +70,10 @@ class Progress:
 
 
 def new_scan_id(now: datetime | None = None) -> str:
-    """Sortable by time: ``20261122T083000Z-3f2a``."""
+    """Sortable by time, to the millisecond: ``20261122T083000Z-1f2a`` is 0x1f2 = 498 ms past 08:30:00,
+    then a random hex digit."""
     now = now or datetime.now(UTC)
-    return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(2)}"
+    return f"{now:%Y%m%dT%H%M%SZ}-{now.microsecond // 1000:03x}{secrets.token_hex(1)[0]}"
 
 
 def _versions() -> dict[str, str]:

@@ -136,3 +136,14 @@ def test_two_workers_give_the_same_findings_as_one(tmp_path):
     one = run_scan([str(DATA / "formats")], tmp_path / "one", ScanOptions())
     two = run_scan([str(DATA / "formats")], tmp_path / "two", ScanOptions(workers=2))
     assert one.entities == two.entities and one.entities
+
+
+def test_scan_ids_sort_by_time_within_a_second():
+    from datetime import UTC, datetime
+
+    from scanner.pipeline import new_scan_id
+
+    times = [datetime(2026, 12, 4, 8, 30, 0, ms * 1000, tzinfo=UTC) for ms in (0, 9, 10, 498, 999)]
+    ids = [new_scan_id(t) for t in times]
+    assert ids == sorted(ids) and ids[3].startswith("20261204T083000Z-1f2")
+    assert all(re.fullmatch(r"\d{8}T\d{6}Z-[0-9a-f]{4}", i) for i in ids)
