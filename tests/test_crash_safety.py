@@ -40,7 +40,9 @@ def start_scan(share: Path, out: Path, tmp_path: Path, workers: int = 2) -> subp
     command = [sys.executable, "-m", "scanner.cli", "scan", str(share), "--out", str(out), "--config", str(config),
                "--workers", str(workers), "--no-report", "--quiet"]
     # Output to a file, not a pipe: a worker outliving the scan would hold a pipe open forever.
-    return subprocess.Popen(command, stderr=open(tmp_path / "stderr.txt", "w"), stdout=subprocess.DEVNULL)
+    # SIGINT as a terminal sends it: a shell runs background jobs with SIGINT ignored, which children inherit.
+    return subprocess.Popen(command, stderr=open(tmp_path / "stderr.txt", "w"), stdout=subprocess.DEVNULL,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def wait_for_parts(out: Path, count: int, process: subprocess.Popen, seconds: float = 240) -> None:
