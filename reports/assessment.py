@@ -99,7 +99,7 @@ def build(out_dir: Path, scan_id: str | None = None, options: Options = Options(
         config = replace(config, retention_days=options.retention_days)
     people = count_people(data.findings, rules, config.strong_identifiers, data.columns, config.health_information,
                           config.foreign_identifiers, config.property_information)
-    risks = assess(data, rules, config, people, options.deal)
+    risks = assess(data, rules, config, people, options.deal, options.jurisdictions)
     thresholds = _thresholds(rules, people, options.jurisdictions)
     audit_due = any(row.crossed and AUDIT_DUTIES & set(row.threshold.cite) for row in thresholds)
     situation = Situation(risks, people, rules, options.deal, options.jurisdictions, audit_due)
@@ -107,7 +107,7 @@ def build(out_dir: Path, scan_id: str | None = None, options: Options = Options(
     return Assessment(
         data, rules, config, options, people, by_entity(data.findings), risks, by_source(risks, people),
         overall(risks), thresholds, statutory_maxima(rules, options.jurisdictions, people, options.turnover),
-        cases(rules, options.jurisdictions), urgent_actions(situation, config.urgent_actions),
+        cases(rules, options.jurisdictions), urgent_actions(situation, config.actions_for(options.deal)),
         red_flags(situation, len(gaps["gaps"])), _obligations(rules, risks, thresholds, options), gaps,
         triage(rules, risks, options), list(copies(data.items, config.copy_min_files).values()))
 
@@ -154,7 +154,7 @@ def _thresholds(rules: Obligations, people: People, jurisdictions: tuple[str, ..
 def _obligations(rules: Obligations, risks: list[ItemRisk], thresholds: list[ThresholdRow],
                  options: Options) -> dict[str, list[ObligationRow]]:
     found = sorted({t for r in risks for t in r.facts.entity_types if t in rules.entities},
-                   key=lambda t: (TIERS.index(entity_tier(rules.entities[t])), t))
+                   key=lambda t: (TIERS.index(entity_tier(rules.entities[t], options.jurisdictions)), t))
     triggers: dict[str, list[str]] = {}
     for entity_type in found:
         for code in rules.entities[entity_type].obligations:

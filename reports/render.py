@@ -80,7 +80,8 @@ def render_html(assessment: Assessment, lang: str = "en") -> str:
         lang=lang, t=words, a=assessment, manifest=data.manifest, rules=rules, cfg=assessment.config,
         deal=checklist, deal_steps=steps, deal_warnings=warnings, sensitive_types=sensitive,
         groups=trigger_groups(assessment), cited=cited,
-        entities=assessment.entities, coverage=assessment.coverage, heat=heat_map(data.findings, assessment.rules),
+        entities=assessment.entities, coverage=assessment.coverage,
+        heat=heat_map(data.findings, assessment.rules, jurisdictions),
         evidence={e.entity_type: evidence(data.findings, e.entity_type) for e in assessment.entities},
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
 
