@@ -8,6 +8,7 @@ from reports.actions import Action, Flag, Situation, red_flags, urgent_actions
 from reports.data import ScanData, load_scan
 from reports.exposure import Maximum, Turnover, cases, statutory_maxima
 from reports.legal import Case, DealStep, RetentionRule, Threshold
+from reports.memo import Memo
 from reports.obligations import JURISDICTIONS, Obligation, Obligations, load_obligations
 from reports.people import People, count_people
 from reports.risk import Copy, ItemRisk, SourceRisk, assess, by_source, copies, entity_tier, overall
@@ -25,8 +26,14 @@ class Options:
     turnover: Turnover | None = None
     retention_days: int | None = None  # overrides config/risk.yaml's retention_days for this report
     structure: str | None = None  # of an acquisition: share | asset | merger; None when not known
+    memo: Memo = Memo()  # the cover page's parties
 
     def __post_init__(self):
+        # The command line hands the cover's parties over inside the --jurisdictions value
+        # (reports.cli_options.JurisdictionsChoice), like --structure inside --deal.
+        if self.memo == Memo() and isinstance(getattr(self.jurisdictions, "memo", None), Memo):
+            object.__setattr__(self, "memo", self.jurisdictions.memo)
+        object.__setattr__(self, "jurisdictions", tuple(self.jurisdictions))
         # The command line hands --structure over inside the --deal value (reports.cli_options.DealChoice).
         if self.structure is None and getattr(self.deal, "structure", None):
             object.__setattr__(self, "structure", self.deal.structure)

@@ -56,8 +56,8 @@ def test_deal_sections(out, deal, present, absent):
 
 def test_sections_in_order(out):
     assert section_ids(render_report(out, options=Options(deal="acquisition"))) == [
-        "summary", "heatmap", "risk", "people", "exposure", "deal", "obligations", "classification", "evidence",
-        "coverage", "method"]
+        "cover", "summary", "scope", "heatmap", "risk", "people", "exposure", "deal", "obligations", "requests",
+        "classification", "evidence", "coverage", "method"]
 
 
 def test_executive_summary_states_risk_people_flags_and_three_actions(out):
