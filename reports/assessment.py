@@ -5,6 +5,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reports.actions import Action, Flag, Situation, red_flags, urgent_actions
+from reports.categories import CategoryRow, by_category
 from reports.data import ScanData, load_scan
 from reports.exposure import Maximum, Turnover, cases, statutory_maxima
 from reports.legal import Case, DealStep, RetentionRule, Threshold
@@ -91,6 +92,7 @@ class Assessment:
     coverage: dict
     triage: list[TriageRow] = field(default_factory=list)  # deregistration only
     copies: list[Copy] = field(default_factory=list)  # sources whose file permissions describe a copy
+    categories: list[CategoryRow] = field(default_factory=list)  # people by category of person, from names
 
     @property
     def items_with_pi(self) -> int:
@@ -116,7 +118,8 @@ def build(out_dir: Path, scan_id: str | None = None, options: Options = Options(
         overall(risks), thresholds, statutory_maxima(rules, options.jurisdictions, people, options.turnover),
         cases(rules, options.jurisdictions), urgent_actions(situation, config.actions_for(options.deal)),
         red_flags(situation, len(gaps["gaps"])), _obligations(rules, risks, thresholds, options), gaps,
-        triage(rules, risks, options), list(copies(data.items, config.copy_min_files).values()))
+        triage(rules, risks, options), list(copies(data.items, config.copy_min_files).values()),
+        by_category(data.findings, risks))
 
 
 def triage(rules: Obligations, risks: list[ItemRisk], options: Options) -> list[TriageRow]:

@@ -67,6 +67,7 @@ def summary(a: Assessment) -> dict:
         "evidence_requests": [{"request": key, "cite": [c for c in codes if shown(rules, c, a.options.jurisdictions)]
                                or list(codes)} for key, codes in EVIDENCE_REQUESTS],
         "copies": [asdict(c) for c in a.copies],
+        "person_categories": [asdict(row) for row in a.categories],
         "triage": [{"source": row.risk.facts.source, "item": row.risk.facts.item, "action": row.action,
                     "rule": row.rule.text["en"] if row.rule else None, "cite": list(row.rule.cite) if row.rule else []}
                    for row in a.triage],

@@ -64,6 +64,7 @@ def test_parties_reach_the_json(out, tmp_path):
     assert data["scope"] == {"sources": 2, "files": 6, "tables": 2, "not_read": 2, "tables_whole": 1,
                              "tables_sampled": 1, "rows_read": 1000, "rows_total": 50000}
     assert [r["request"] for r in data["evidence_requests"]] == [key for key, _ in EVIDENCE_REQUESTS]
+    assert data["person_categories"][0] == {"category": "customers", "items": 2, "people": 102}
 
 
 def test_options_carry_the_memo():
@@ -120,3 +121,23 @@ def test_evidence_requests_in_both_languages(out, lang):
 def test_prc_only_requests_cite_no_foreign_law(out):
     requests = section(render_report(out, options=Options(jurisdictions=("cn",))), "requests")
     assert "GDPR" not in requests and "HIPAA" not in requests and "PIPL Arts. 55–56" in requests
+
+
+def test_people_by_category_from_names_and_columns(out, tmp_path):
+    from report_fixtures import build_crm_room
+
+    from reports.assessment import build
+    rows = {r.category: (r.items, r.people) for r in build(out).categories}
+    # hr/员工.csv: staff with a child's record; customers_en.xlsx and public.customers: customers;
+    # config/app.env, docs/contract.pdf and the <script> file say nothing of whose data they hold
+    assert rows == {"customers": (2, 102), "employees": (1, 2), "minors": (1, 2), "untold": (3, 3)}
+    crm = {r.category: r.items for r in build(build_crm_room(tmp_path / "crm")).categories}
+    assert crm["customers"] == 2 and "suppliers" not in crm
+
+
+@pytest.mark.parametrize("lang, words", [("en", ["Customers", "Employees", "Children under 14", "Not told by names"]),
+                                         ("zh", ["客户", "员工", "不满十四周岁儿童", "名称未显示"])])
+def test_people_by_category_in_both_languages(out, lang, words):
+    people = section(render_report(out, lang=lang), "people")
+    for word in words:
+        assert word in people

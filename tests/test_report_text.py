@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 import reports
+from reports.categories import NAMES as CATEGORY_NAMES
 from reports.legal import DEALS, METRICS, STRUCTURES
 from reports.memo import EVIDENCE_REQUESTS, Memo
 from reports.obligations import CCPA_BREACH_ELEMENT, CCPA_SENSITIVE, JURISDICTIONS
@@ -26,6 +27,7 @@ BUILT = {"level_": LEVELS, "tier_": TIERS, "deal_": DEALS, "jur_": JURISDICTIONS
          "metric_": METRICS, "cap_": ("or", "higher"), "ccpa_": CCPA_SENSITIVE, "element_": CCPA_BREACH_ELEMENT,
          "status_": ("scanned", "unchanged", "skipped", "error"), "structure_": (*STRUCTURES, "unknown"),
          "triage_": ("freeze", "backup"), "memo_": tuple(f.name for f in dataclasses.fields(Memo)),
+         "category_": (*CATEGORY_NAMES, "untold"),
          "request_": tuple(name for key, _ in EVIDENCE_REQUESTS for name in (key, f"{key}_text"))}
 
 
