@@ -5,9 +5,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reports.actions import Action, Flag, Situation, red_flags, urgent_actions
+from reports.categories import CategoryRow, by_category
 from reports.data import ScanData, load_scan
 from reports.exposure import Maximum, Turnover, cases, statutory_maxima
 from reports.legal import Case, DealStep, RetentionRule, Threshold
+from reports.memo import Memo
 from reports.obligations import JURISDICTIONS, Obligation, Obligations, load_obligations
 from reports.people import People, count_people
 from reports.risk import Copy, ItemRisk, SourceRisk, assess, by_source, copies, entity_tier, overall
@@ -25,8 +27,14 @@ class Options:
     turnover: Turnover | None = None
     retention_days: int | None = None  # overrides config/risk.yaml's retention_days for this report
     structure: str | None = None  # of an acquisition: share | asset | merger; None when not known
+    memo: Memo = Memo()  # the cover page's parties
 
     def __post_init__(self):
+        # The command line hands the cover's parties over inside the --jurisdictions value
+        # (reports.cli_options.JurisdictionsChoice), like --structure inside --deal.
+        if self.memo == Memo() and isinstance(getattr(self.jurisdictions, "memo", None), Memo):
+            object.__setattr__(self, "memo", self.jurisdictions.memo)
+        object.__setattr__(self, "jurisdictions", tuple(self.jurisdictions))
         # The command line hands --structure over inside the --deal value (reports.cli_options.DealChoice).
         if self.structure is None and getattr(self.deal, "structure", None):
             object.__setattr__(self, "structure", self.deal.structure)
@@ -84,6 +92,7 @@ class Assessment:
     coverage: dict
     triage: list[TriageRow] = field(default_factory=list)  # deregistration only
     copies: list[Copy] = field(default_factory=list)  # sources whose file permissions describe a copy
+    categories: list[CategoryRow] = field(default_factory=list)  # people by category of person, from names
 
     @property
     def items_with_pi(self) -> int:
@@ -99,7 +108,7 @@ def build(out_dir: Path, scan_id: str | None = None, options: Options = Options(
         config = replace(config, retention_days=options.retention_days)
     people = count_people(data.findings, rules, config.strong_identifiers, data.columns, config.health_information,
                           config.foreign_identifiers, config.property_information)
-    risks = assess(data, rules, config, people, options.deal)
+    risks = assess(data, rules, config, people, options.deal, options.jurisdictions)
     thresholds = _thresholds(rules, people, options.jurisdictions)
     audit_due = any(row.crossed and AUDIT_DUTIES & set(row.threshold.cite) for row in thresholds)
     situation = Situation(risks, people, rules, options.deal, options.jurisdictions, audit_due)
@@ -107,9 +116,10 @@ def build(out_dir: Path, scan_id: str | None = None, options: Options = Options(
     return Assessment(
         data, rules, config, options, people, by_entity(data.findings), risks, by_source(risks, people),
         overall(risks), thresholds, statutory_maxima(rules, options.jurisdictions, people, options.turnover),
-        cases(rules, options.jurisdictions), urgent_actions(situation, config.urgent_actions),
+        cases(rules, options.jurisdictions), urgent_actions(situation, config.actions_for(options.deal)),
         red_flags(situation, len(gaps["gaps"])), _obligations(rules, risks, thresholds, options), gaps,
-        triage(rules, risks, options), list(copies(data.items, config.copy_min_files).values()))
+        triage(rules, risks, options), list(copies(data.items, config.copy_min_files).values()),
+        by_category(data.findings, risks))
 
 
 def triage(rules: Obligations, risks: list[ItemRisk], options: Options) -> list[TriageRow]:
@@ -154,7 +164,7 @@ def _thresholds(rules: Obligations, people: People, jurisdictions: tuple[str, ..
 def _obligations(rules: Obligations, risks: list[ItemRisk], thresholds: list[ThresholdRow],
                  options: Options) -> dict[str, list[ObligationRow]]:
     found = sorted({t for r in risks for t in r.facts.entity_types if t in rules.entities},
-                   key=lambda t: (TIERS.index(entity_tier(rules.entities[t])), t))
+                   key=lambda t: (TIERS.index(entity_tier(rules.entities[t], options.jurisdictions)), t))
     triggers: dict[str, list[str]] = {}
     for entity_type in found:
         for code in rules.entities[entity_type].obligations:

@@ -9,6 +9,7 @@ import click
 
 from reports.exposure import Turnover
 from reports.legal import CURRENCIES, STRUCTURES
+from reports.memo import Memo
 from reports.obligations import JURISDICTIONS
 
 _AMOUNT = re.compile(r"(?P<amount>\d[\d_,]*(?:\.\d+)?)\s*(?P<scale>[kKmMbB]?)\s*(?P<currency>[A-Za-z]{3})?")
@@ -63,6 +64,26 @@ DEAL_CONTEXT = (
                  help="Personal information untouched for more than N days is past its retention period "
                       "(PIPL Art. 47); default: retention_days in config/risk.yaml."),
 )
+# The cover page's parties: optional, each shown on the cover only when given.
+MEMO = (
+    click.option("--target", metavar="NAME", help="Cover page: the company whose data was scanned."),
+    click.option("--client", metavar="NAME", help="Cover page: the client the report is for."),
+    click.option("--matter", metavar="TEXT", help="Cover page: the matter name or number."),
+    click.option("--prepared-by", metavar="NAME", help="Cover page: who prepared the report (firm, team)."),
+    click.option("--prepared-for", metavar="NAME", help="Cover page: who the report is addressed to."),
+)
+MEMO_FIELDS = ("target", "client", "matter", "prepared_by", "prepared_for")
+
+
+class JurisdictionsChoice(tuple):
+    """The --jurisdictions value carrying the cover's parties (reports.assessment.Options reads them back)."""
+
+    memo: Memo | None = None
+
+    def __new__(cls, jurisdictions: tuple[str, ...], memo: Memo):
+        value = super().__new__(cls, jurisdictions)
+        value.memo = memo
+        return value
 
 
 class DealChoice(str):
@@ -78,17 +99,22 @@ class DealChoice(str):
 
 
 def deal_context(command):
-    """Add --deal, --structure, --jurisdictions, --turnover and --retention-days to a command that
-    writes a report; --structure travels inside the --deal value."""
+    """Add --deal, --structure, --jurisdictions, --turnover, --retention-days and the cover's parties
+    (--target, --client, --matter, --prepared-by, --prepared-for) to a command that writes a report;
+    --structure travels inside the --deal value, the parties inside the --jurisdictions value."""
 
     @functools.wraps(command)
     def folded(*args, structure=None, **kwargs):
+        memo = Memo(**{name: (kwargs.pop(name) or "").strip() or None for name in MEMO_FIELDS})
         if structure and kwargs.get("deal") != "acquisition":
             raise click.UsageError("--structure describes an acquisition: use it with --deal acquisition")
         if structure:
             kwargs["deal"] = DealChoice(kwargs["deal"], structure)
+        if memo != Memo():
+            kwargs["jurisdictions"] = JurisdictionsChoice(JurisdictionsType().convert(
+                kwargs["jurisdictions"], None, None), memo)
         return command(*args, **kwargs)
 
-    for option in reversed(DEAL_CONTEXT):
+    for option in reversed((*DEAL_CONTEXT, *MEMO)):
         folded = option(folded)
     return folded

@@ -9,7 +9,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from reports.assessment import Assessment
+from reports.assessment import Assessment, shown
+from reports.memo import EVIDENCE_REQUESTS
+from reports.scope import scope
 
 # The evidence columns an analyst gets: the masked value and where it is, never a raw value.
 EVIDENCE_COLUMNS = ("source", "item", "location", "column", "entity_type", "masked_value", "score", "detector",
@@ -33,6 +35,7 @@ def summary(a: Assessment) -> dict:
                     "jurisdictions": list(a.options.jurisdictions),
                     "turnover": asdict(a.options.turnover) if a.options.turnover else None,
                     "retention_days": a.config.retention_days},
+        "memo": asdict(a.options.memo),
         "overall_risk": a.overall,
         "items_with_personal_information": a.items_with_pi,
         "counts": monitoring_counts(a),
@@ -62,7 +65,11 @@ def summary(a: Assessment) -> dict:
                          "remediation": list(row.remediation)}
                         for law, rows in a.obligations.items() for row in rows],
         "coverage": a.coverage,
+        "scope": asdict(scope(a.data.items, manifest.get("sources") or [], a.coverage)),
+        "evidence_requests": [{"request": key, "cite": [c for c in codes if shown(rules, c, a.options.jurisdictions)]
+                               or list(codes)} for key, codes in EVIDENCE_REQUESTS],
         "copies": [asdict(c) for c in a.copies],
+        "person_categories": [asdict(row) for row in a.categories],
         "triage": [{"source": row.risk.facts.source, "item": row.risk.facts.item, "action": row.action,
                     "rule": row.rule.text["en"] if row.rule else None, "cite": list(row.rule.cite) if row.rule else []}
                    for row in a.triage],

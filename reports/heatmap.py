@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from reports.obligations import Obligations
+from reports.obligations import JURISDICTIONS, Obligations
 from reports.risk import entity_tier
 from reports.risk_config import TIERS
 
@@ -23,12 +23,12 @@ class HeatMap:
         return 0 if count <= 0 else min(int(math.log10(count)) + 1, 4)
 
 
-def heat_map(findings: pa.Table, rules: Obligations) -> HeatMap:
+def heat_map(findings: pa.Table, rules: Obligations, jurisdictions: tuple[str, ...] = JURISDICTIONS) -> HeatMap:
     if findings.num_rows == 0:
         return HeatMap((), {}, ())
     counts = findings.group_by(["source", "entity_type"]).aggregate([("entity_type", "count")]).to_pylist()
-    tiers = {r["entity_type"]: entity_tier(rules.entities[r["entity_type"]]) if r["entity_type"] in rules.entities
-             else "personal" for r in counts}
+    tiers = {r["entity_type"]: entity_tier(rules.entities[r["entity_type"]], jurisdictions)
+             if r["entity_type"] in rules.entities else "personal" for r in counts}
     columns = tuple(sorted(tiers, key=lambda t: (TIERS.index(tiers[t]), t)))
     rows: dict[str, dict[str, int]] = {}
     for r in counts:

@@ -11,8 +11,10 @@ import jinja2
 from reports.assessment import Assessment, Options, build, deal_steps, shown
 from reports.heatmap import heat_map
 from reports.locations import localise
+from reports.memo import EVIDENCE_REQUESTS
 from reports.numbers import count, money
 from reports.reasons import translate
+from reports.scope import scope
 from reports.summary import evidence
 from reports.validate import LANGUAGES
 from scanner.errors import ConfigError
@@ -87,8 +89,10 @@ def render_html(assessment: Assessment, lang: str = "en") -> str:
     return environment().get_template("report.html").render(
         lang=lang, t=words, a=assessment, manifest=data.manifest, rules=rules, cfg=assessment.config,
         deal=checklist, deal_steps=steps, deal_warnings=warnings, sensitive_types=sensitive,
-        groups=trigger_groups(assessment), cited=cited,
-        entities=assessment.entities, coverage=assessment.coverage, heat=heat_map(data.findings, assessment.rules),
+        groups=trigger_groups(assessment), cited=cited, requests=EVIDENCE_REQUESTS,
+        scope=scope(data.items, data.manifest.get("sources") or [], assessment.coverage),
+        entities=assessment.entities, coverage=assessment.coverage,
+        heat=heat_map(data.findings, assessment.rules, jurisdictions),
         evidence={e.entity_type: evidence(data.findings, e.entity_type) for e in assessment.entities},
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
 

@@ -2,7 +2,9 @@
 
 Factors (weights in config/risk.yaml, explained in the report's appendix): sensitivity of the
 categories found, volume (distinct people), broad exposure, plaintext sensitive values, staleness
-against the retention period (PIPL Art. 47) and the deal context. Staleness is measured from the
+against the retention period (PIPL Art. 47) and the deal context. Volume points grow with the
+logarithm of the people, so adding points multiplies: people × sensitivity × exposure, one scale for
+files and tables. Ties are broken by people affected, never by name. Staleness is measured from the
 scan's start, never from the clock at rendering, so the same scan always gives the same levels.
 """
 from __future__ import annotations
@@ -15,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from reports.data import ScanData
-from reports.obligations import EntityRules, Obligations
+from reports.obligations import JURISDICTIONS, EntityRules, Obligations
 from reports.people import People
 from reports.risk_config import LEVELS, TIERS, RiskConfig
 
@@ -74,27 +76,29 @@ def rank(level: str) -> int:
     return LEVELS.index(level)
 
 
-def entity_tier(rule: EntityRules) -> str:
-    """special: GDPR Art. 9; sensitive: PIPL Art. 28 or a credential; personal; none: company data."""
-    if rule.gdpr_special_category:
+def entity_tier(rule: EntityRules, jurisdictions: tuple[str, ...] = JURISDICTIONS) -> str:
+    """special: GDPR Art. 9 (only when EU law is shown); sensitive: PIPL Art. 28 or a credential;
+    personal; none: company data. Without the GDPR, PIPL Art. 28's list has no rank within it."""
+    if rule.gdpr_special_category and "eu" in jurisdictions:
         return "special"
     if rule.pipl_sensitive or rule.entity_type == "CREDENTIAL":
         return "sensitive"
     return "personal" if rule.personal else "none"
 
 
-def tier(facts: ItemFacts, rules: Obligations) -> str:
-    """The item's most sensitive tier; a child's information is special (PIPL Art. 28: all of it sensitive)."""
+def tier(facts: ItemFacts, rules: Obligations, jurisdictions: tuple[str, ...] = JURISDICTIONS) -> str:
+    """The item's most sensitive tier. A child's information is sensitive (PIPL Art. 28: all of it), and
+    special beside the GDPR's categories when EU law is shown."""
     if facts.minors:
-        return "special"
-    tiers = [entity_tier(rules.entities[t]) for t in facts.entity_types if t in rules.entities]
+        return "special" if "eu" in jurisdictions else "sensitive"
+    tiers = [entity_tier(rules.entities[t], jurisdictions) for t in facts.entity_types if t in rules.entities]
     return min(tiers, key=TIERS.index, default="none")
 
 
 def score_item(facts: ItemFacts, rules: Obligations, config: RiskConfig, deal: str | None,
-               as_of: datetime | None) -> ItemRisk:
+               as_of: datetime | None, jurisdictions: tuple[str, ...] = JURISDICTIONS) -> ItemRisk:
     """Points per factor and the level they reach; a pure function of its arguments."""
-    found_tier = tier(facts, rules)
+    found_tier = tier(facts, rules, jurisdictions)
     personal = found_tier != "none"
     factors = [Factor("sensitivity", config.sensitivity[found_tier], found_tier)]
     if facts.people:
@@ -120,11 +124,17 @@ def _age_days(modified_at: datetime | None, as_of: datetime | None) -> int | Non
 
 
 def assess(data: ScanData, rules: Obligations, config: RiskConfig, people: People,
-           deal: str | None) -> list[ItemRisk]:
-    """Every item with findings, worst first (score, then source and item for a stable order)."""
+           deal: str | None, jurisdictions: tuple[str, ...] = JURISDICTIONS) -> list[ItemRisk]:
+    """Every item with findings, worst first: score, then people affected (the CRM table of thousands
+    before a file of one), then source and item for a stable order."""
     as_of = _scan_start(data.manifest)
-    risks = [score_item(f, rules, config, deal, as_of) for f in item_facts(data, people, config)]
-    return sorted(risks, key=lambda r: (-r.score, r.facts.source, r.facts.item))
+    risks = [score_item(f, rules, config, deal, as_of, jurisdictions) for f in item_facts(data, people, config)]
+    return sorted(risks, key=worst_first)
+
+
+def worst_first(risk: ItemRisk) -> tuple:
+    """The sort key of items: highest score, then most people, then source and item."""
+    return (-risk.score, -risk.facts.people, risk.facts.source, risk.facts.item)
 
 
 def by_source(risks: list[ItemRisk], people: People) -> list[SourceRisk]:
@@ -135,7 +145,7 @@ def by_source(risks: list[ItemRisk], people: People) -> list[SourceRisk]:
     sources = [SourceRisk(source, items[0].level, items[0].score, sum(i.tier != "none" for i in items),
                           people.by_source.get(source, 0),
                           tuple(items[:3])) for source, items in grouped.items()]
-    return sorted(sources, key=lambda s: (-s.score, s.source))
+    return sorted(sources, key=lambda s: (-s.score, -s.people, s.source))
 
 
 def overall(risks: list[ItemRisk]) -> str | None:

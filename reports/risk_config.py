@@ -35,11 +35,15 @@ class RiskConfig:
     deal: Mapping[str, int]
     broad_exposure: tuple[re.Pattern, ...]
     levels: Mapping[str, int]  # lowest total per level except low
-    urgent_actions: tuple[str, ...]
+    urgent_actions: Mapping[str, tuple[str, ...]]  # per deal context, and "none" without one
     copy_min_files: int  # a filesystem source of at least this many files, all one owner and mode, is a copy
 
     def level(self, total: int) -> str:
         return next((name for name in LEVELS[:-1] if total >= self.levels[name]), "low")
+
+    def actions_for(self, deal: str | None) -> tuple[str, ...]:
+        """The order in which the summary picks its urgent actions in this deal context."""
+        return self.urgent_actions[str(deal) if deal else "none"]
 
 
 def load_risk_config(path: str | Path | None = None) -> RiskConfig:
@@ -60,7 +64,7 @@ def load_risk_config(path: str | Path | None = None) -> RiskConfig:
         count(points, "exposure", label, "points"), count(points, "plaintext", label, "points"),
         count(points, "stale", label, "points"), _points(points, "deal", DEALS, label),
         _patterns(data, label), _levels(data, label),
-        codes(data, "urgent_actions", dict.fromkeys(ACTIONS), "action", label, ""),
+        _urgent_actions(data, label),
         count(data, "copy_min_files", label, "", 2))
 
 
@@ -100,3 +104,11 @@ def _levels(data: dict, label: str) -> Mapping[str, int]:
     if minimums != sorted(minimums, reverse=True) or len(set(minimums)) != len(minimums):
         raise ConfigError(f"{label}: 'levels' must decrease strictly: critical > high > medium")
     return MappingProxyType(dict(zip(LEVELS[:-1], minimums, strict=True)))
+
+
+def _urgent_actions(data: dict, label: str) -> Mapping[str, tuple[str, ...]]:
+    """One order of actions per deal context (each deal gets its own three) and one without a deal."""
+    orders = require(data, "urgent_actions", dict, label)
+    check_keys(orders, {*DEALS, "none"}, label, "urgent_actions")
+    return MappingProxyType({name: codes(orders, name, dict.fromkeys(ACTIONS), "action", label, "urgent_actions")
+                             for name in (*DEALS, "none")})

@@ -127,3 +127,69 @@ def build_copied_room(out_dir: Path, files: int = 6) -> Path:
                              "finished_at": STARTED.isoformat(), "sources": [SHARE], "config": {},
                              "versions": {"piiaudit": "test"}, "counts": {}})
     return out_dir
+
+
+CRM = "mysql+pymysql://crm.example/crm"
+ROOM = "/srv/room"
+ROOM_ID_FILES = 8  # each with one person's resident ID, named to sort before everything else
+CRM_PEOPLE = {"crm.customers": 1500, "crm.orders": 3000}
+
+
+def _crm_rows(table: str, people: int) -> tuple[tuple[Finding, ...], tuple[ColumnEstimate, ...]]:
+    """Every row of a CRM table read: customers hold an ID and a card, orders a phone and an e-mail."""
+    types = {"crm.customers": (("id_no", "CN_RESIDENT_ID"), ("card_no", "CREDIT_CARD")),
+             "crm.orders": (("mobile", "PHONE_NUMBER"), ("email", "EMAIL_ADDRESS"))}[table]
+    findings = []
+    for row in range(1, people + 1):
+        for column, entity in types:
+            raw = {"CN_RESIDENT_ID": f"110105198001{row:06d}", "CREDIT_CARD": f"6222{row:012d}",
+                   "PHONE_NUMBER": f"139{row:08d}", "EMAIL_ADDRESS": f"buyer{row}@example.com"}[entity]
+            findings.append(Finding(CRM, table, f"row {row}", column, entity, 0.9, None, None, mask(entity, raw),
+                                    value_hash(KEY, entity, raw), "FixtureRecognizer", "en", False))
+    estimates = tuple(ColumnEstimate(column, entity, people, people, people, people, people, people, 1.0, True)
+                      for column, entity in types)
+    return tuple(findings), estimates
+
+
+def build_crm_room(out_dir: Path, health_file: bool = True) -> Path:
+    """A data room unpacked for the scan (root 0644: a copy) beside the target's CRM database.
+
+    The room: ROOM_ID_FILES files named a_0.txt … each holding one resident ID, and (health_file) one
+    medical record naming a person's ethnicity. The CRM: crm.customers (1,500 people, ID and card) and
+    crm.orders (3,000 people, phone and e-mail), read whole.
+    """
+    writer = ScanWriter(out_dir, SCAN_ID)
+    copy = "owner=root group=root mode=0644 world-readable"
+    files = [(f"a_{index}.txt", (("CN_RESIDENT_ID", f"11010519491231{index:03d}X"),)) for index in range(ROOM_ID_FILES)]
+    if health_file:
+        files.append(("hr/体检.txt", (("MEDICAL_CONDITION", "糖尿病"), ("ETHNICITY", "回族"))))
+    for name, values in files:
+        found = tuple(Finding(ROOM, name, "line 1", None, entity, 0.9, None, None, mask(entity, raw),
+                              value_hash(KEY, entity, raw), "FixtureRecognizer", "zh", False) for entity, raw in values)
+        writer.add(ItemResult(Item(ROOM, name, "file", 100, STARTED, copy), "scanned", None, findings=found))
+    for table, people in CRM_PEOPLE.items():
+        found, estimates = _crm_rows(table, people)
+        writer.add(ItemResult(Item(CRM, table, "table", 0, None, "SELECT: app (table)"), "scanned", None,
+                              findings=found, rows_sampled=people, table_rows=people,
+                              sampling=f"every row ({people})", columns=estimates))
+    writer.close()
+    write_manifest(out_dir, {"scan_id": SCAN_ID, "status": "finished", "started_at": STARTED.isoformat(),
+                             "finished_at": STARTED.isoformat(), "sources": [ROOM, CRM], "config": {},
+                             "versions": {"piiaudit": "test"}, "counts": {}})
+    return out_dir
+
+
+def build_one_file_room(out_dir: Path) -> Path:
+    """A room whose one file holds a child's ID and health data, world-readable, untouched since 2019."""
+    writer = ScanWriter(out_dir, SCAN_ID)
+    values = (("CN_RESIDENT_ID", "110101201503070019", True), ("MEDICAL_CONDITION", "哮喘", None))
+    found = tuple(Finding(SHARE, "体检/儿童.txt", "line 1", None, entity, 0.9, None, None, mask(entity, raw),
+                          value_hash(KEY, entity, raw), "FixtureRecognizer", "zh", minor)
+                  for entity, raw, minor in values)
+    writer.add(ItemResult(Item(SHARE, "体检/儿童.txt", "file", 100, datetime(2019, 1, 1, tzinfo=UTC),
+                               "owner=hr group=staff mode=0644 world-readable"), "scanned", None, findings=found))
+    writer.close()
+    write_manifest(out_dir, {"scan_id": SCAN_ID, "status": "finished", "started_at": STARTED.isoformat(),
+                             "finished_at": STARTED.isoformat(), "sources": [SHARE], "config": {},
+                             "versions": {"piiaudit": "test"}, "counts": {}})
+    return out_dir

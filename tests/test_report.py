@@ -56,16 +56,17 @@ def test_deal_sections(out, deal, present, absent):
 
 def test_sections_in_order(out):
     assert section_ids(render_report(out, options=Options(deal="acquisition"))) == [
-        "summary", "heatmap", "risk", "people", "exposure", "deal", "obligations", "classification", "evidence",
-        "coverage", "method"]
+        "cover", "summary", "scope", "heatmap", "risk", "people", "exposure", "deal", "obligations", "requests",
+        "classification", "evidence", "coverage", "method"]
 
 
 def test_executive_summary_states_risk_people_flags_and_three_actions(out):
     summary = render_report(out, options=Options(deal="acquisition")).split('<section id="summary">')[1]
     summary = summary.split("</section>")[0]
-    assert "level-critical" in summary and ">7</b>people affected" in summary.replace("\n", "")
-    assert summary.count("<li><b>") == 3  # the three most urgent actions
-    assert "Remove and rotate credentials" in summary and "Least-privilege access" in summary
+    assert "level-high" in summary and ">7</b>people affected" in summary.replace("\n", "")
+    assert "level-critical" not in summary  # seven people: nothing to act on before signing at any cost
+    assert summary.count("<li><b>") == 3  # the three most urgent actions of an acquisition
+    assert "Data room before closing" in summary and "Remove and rotate credentials" in summary
     assert "separate consent (PIPL Art. 23)" in summary  # the data-room red flag of an acquisition
 
 
@@ -113,11 +114,11 @@ def test_json_summary(out, tmp_path):
     cli("report", out, "--format", "json", "--deal", "acquisition", "--turnover", "3.2b", "-o", tmp_path / "r.json")
     text = (tmp_path / "r.json").read_text(encoding="utf-8")
     data = json.loads(text)
-    assert data["overall_risk"] == "critical"
+    assert data["overall_risk"] == "high"
     assert {k: data["people"][k] for k in EXPECTED} == EXPECTED
     assert data["options"] == {"deal": "acquisition", "structure": None, "jurisdictions": ["cn", "eu", "us"],
                                "turnover": {"amount": 3_200_000_000, "currency": "CNY"}, "retention_days": 1095}
-    assert [a["code"] for a in data["urgent_actions"]] == ["credentials", "access_control", "pci"]
+    assert [a["code"] for a in data["urgent_actions"]] == ["data_room", "minors", "credentials"]
     assert all(m["note"] == "statutory maximum, not a prediction" for m in data["statutory_maxima"])
     assert {t["code"] for t in data["thresholds"] if t["crossed"]} == {"minors_yearly_audit", "foreign_identifiers"}
     assert [v for v in RAW_VALUES if v in text] == []
@@ -423,7 +424,10 @@ def test_prc_only_report_never_speaks_of_foreign_law(out, lang, deal):
     text = visible_text(render_report(out, lang=lang, options=Options(deal=deal, jurisdictions=("cn",))))
     for word in ("GDPR", "special categor", "特殊类别", "Personal data under", "CCPA", "HIPAA"):
         assert word not in text
-    assert {"en": "highly sensitive", "zh": "高度敏感"}[lang] in text  # the top tier, named without the GDPR
+    # PIPL Art. 28's list is one tier: no "highly sensitive" rank above it that the statute does not draw
+    assert {"en": "highly sensitive", "zh": "高度敏感"}[lang] not in text
+    child = {"en": "all the personal information of a child under 14", "zh": "不满十四周岁未成年人的个人信息"}
+    assert child[lang] in text
 
 
 def test_foreign_law_states_when_it_applies(out):

@@ -4,6 +4,7 @@ name stays text, print-to-PDF works, and screenshots are kept in test-artifacts/
 """
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
@@ -12,11 +13,14 @@ from browser import devtools, run
 from report_fixtures import XSS_NAME, build_scan
 
 from reports.assessment import Options
+from reports.memo import Memo
 from reports.render import render_report
 
 ARTIFACTS = Path(__file__).parent.parent / "test-artifacts"
-SECTIONS = ("summary", "heatmap", "risk", "people", "exposure", "deal", "obligations", "classification",
-            "evidence", "coverage", "method")
+SECTIONS = ("cover", "summary", "scope", "heatmap", "risk", "people", "exposure", "deal", "obligations", "requests",
+            "classification", "evidence", "coverage", "method")
+MEMO = Memo(target="Acme Data Ltd", client="Buyer Holdings", matter="M-2026-017", prepared_by="Deal Team A",
+            prepared_for="General Counsel")
 WORDS = {"en": ("Personal information risk report", "Red flags", "The three most urgent actions",
                 "PIPL Art. 22", "Coverage: what was not seen", "Column classification"),
          "zh": ("个人信息风险报告", "重大风险提示", "最紧迫的三项措施", "个人信息保护法 第二十二条", "覆盖范围",
@@ -29,7 +33,8 @@ def reports(tmp_path_factory) -> dict[str, Path]:
     paths = {}
     for lang in ("en", "zh"):
         paths[lang] = out / f"report-{lang}.html"
-        paths[lang].write_text(render_report(out, lang=lang, options=Options(deal="acquisition")), encoding="utf-8")
+        html = render_report(out, lang=lang, options=Options(deal="acquisition", memo=MEMO))
+        paths[lang].write_text(html, encoding="utf-8")
     return paths
 
 
@@ -135,3 +140,22 @@ def test_chinese_headers_and_statuses_do_not_break_one_character_per_line(report
         wrapped = json.loads(page.evaluate(STACKED))
         headers = page.evaluate("document.querySelectorAll('th').length")
     assert headers > 20 and wrapped == [], wrapped
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_cover_and_summary_screenshots_are_saved_as_artefacts(reports, lang):
+    """The cover page and the summary, each captured alone, for a person to look at in both languages."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    with devtools() as page:
+        page.call("Emulation.setDeviceMetricsOverride", width=1024, height=1400, deviceScaleFactor=1, mobile=False)
+        page.open(reports[lang].as_uri())
+        for section in ("cover", "summary"):
+            box = page.evaluate(f"JSON.stringify(document.getElementById('{section}').getBoundingClientRect())")
+            box = json.loads(box)
+            assert box["height"] > 100 and box["width"] > 600, (section, box)
+            shot = page.call("Page.captureScreenshot", format="png", captureBeyondViewport=True,
+                             clip={"x": box["x"], "y": box["y"] + page.evaluate("window.scrollY"),
+                                   "width": box["width"], "height": box["height"], "scale": 1})
+            path = ARTIFACTS / f"report-{lang}-{section}.png"
+            path.write_bytes(base64.b64decode(shot["data"]))
+            assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size > 10_000

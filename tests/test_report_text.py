@@ -1,6 +1,7 @@
 """config/report_text.yaml holds exactly the words the report uses, each in every language it renders in."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -8,7 +9,9 @@ import pytest
 import yaml
 
 import reports
+from reports.categories import NAMES as CATEGORY_NAMES
 from reports.legal import DEALS, METRICS, STRUCTURES
+from reports.memo import EVIDENCE_REQUESTS, Memo
 from reports.obligations import CCPA_BREACH_ELEMENT, CCPA_SENSITIVE, JURISDICTIONS
 from reports.render import report_text
 from reports.risk_config import LEVELS, TIERS
@@ -23,7 +26,9 @@ TEXT = PACKAGE.parent / "config" / "report_text.yaml"
 BUILT = {"level_": LEVELS, "tier_": TIERS, "deal_": DEALS, "jur_": JURISDICTIONS,
          "metric_": METRICS, "cap_": ("or", "higher"), "ccpa_": CCPA_SENSITIVE, "element_": CCPA_BREACH_ELEMENT,
          "status_": ("scanned", "unchanged", "skipped", "error"), "structure_": (*STRUCTURES, "unknown"),
-         "triage_": ("freeze", "backup")}
+         "triage_": ("freeze", "backup"), "memo_": tuple(f.name for f in dataclasses.fields(Memo)),
+         "category_": (*CATEGORY_NAMES, "untold"),
+         "request_": tuple(name for key, _ in EVIDENCE_REQUESTS for name in (key, f"{key}_text"))}
 
 
 def templates() -> str:
