@@ -30,16 +30,7 @@ class Options:
     memo: Memo = Memo()  # the cover page's parties
 
     def __post_init__(self):
-        # The command line hands the cover's parties over inside the --jurisdictions value
-        # (reports.cli_options.JurisdictionsChoice), like --structure inside --deal.
-        if self.memo == Memo() and isinstance(getattr(self.jurisdictions, "memo", None), Memo):
-            object.__setattr__(self, "memo", self.jurisdictions.memo)
         object.__setattr__(self, "jurisdictions", tuple(self.jurisdictions))
-        # The command line hands --structure over inside the --deal value (reports.cli_options.DealChoice).
-        if self.structure is None and getattr(self.deal, "structure", None):
-            object.__setattr__(self, "structure", self.deal.structure)
-        if self.deal is not None:
-            object.__setattr__(self, "deal", str(self.deal))
 
 
 @dataclass(frozen=True)

@@ -75,45 +75,22 @@ MEMO = (
 MEMO_FIELDS = ("target", "client", "matter", "prepared_by", "prepared_for")
 
 
-class JurisdictionsChoice(tuple):
-    """The --jurisdictions value carrying the cover's parties (reports.assessment.Options reads them back)."""
-
-    memo: Memo | None = None
-
-    def __new__(cls, jurisdictions: tuple[str, ...], memo: Memo):
-        value = super().__new__(cls, jurisdictions)
-        value.memo = memo
-        return value
-
-
-class DealChoice(str):
-    """The --deal value carrying --structure, so the commands pass both on as one argument
-    (reports.assessment.Options reads the structure back from it)."""
-
-    structure: str | None = None
-
-    def __new__(cls, deal: str, structure: str | None):
-        value = super().__new__(cls, deal)
-        value.structure = structure
-        return value
-
-
 def deal_context(command):
     """Add --deal, --structure, --jurisdictions, --turnover, --retention-days and the cover's parties
     (--target, --client, --matter, --prepared-by, --prepared-for) to a command that writes a report;
-    --structure travels inside the --deal value, the parties inside the --jurisdictions value."""
+    the command receives them as one ``report_options`` (reports.assessment.Options)."""
 
     @functools.wraps(command)
-    def folded(*args, structure=None, **kwargs):
+    def folded(*args, deal=None, structure=None, jurisdictions=None, turnover=None, retention_days=None,
+               **kwargs):
+        from reports.assessment import Options
+
         memo = Memo(**{name: (kwargs.pop(name) or "").strip() or None for name in MEMO_FIELDS})
-        if structure and kwargs.get("deal") != "acquisition":
+        if structure and deal != "acquisition":
             raise click.UsageError("--structure describes an acquisition: use it with --deal acquisition")
-        if structure:
-            kwargs["deal"] = DealChoice(kwargs["deal"], structure)
-        if memo != Memo():
-            kwargs["jurisdictions"] = JurisdictionsChoice(JurisdictionsType().convert(
-                kwargs["jurisdictions"], None, None), memo)
-        return command(*args, **kwargs)
+        jurisdictions = JurisdictionsType().convert(jurisdictions, None, None)
+        return command(*args, report_options=Options(deal, jurisdictions, turnover, retention_days, structure, memo),
+                       **kwargs)
 
     for option in reversed((*DEAL_CONTEXT, *MEMO)):
         folded = option(folded)

@@ -85,12 +85,11 @@ def main():
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @library_errors
 def scan(sources, out_dir, config_file, workers, cluster, sample_rows, full_tables, language, include, exclude,
-         incremental, resume, no_report, report_lang, deal, jurisdictions, turnover, retention_days, fail_on, quiet):
+         incremental, resume, no_report, report_lang, report_options, fail_on, quiet):
     """Scan SOURCE... (paths, sqlite:///file.db, …) and write findings and report.html to --out DIR.
 
     The report options are those of `piiaudit report`, which can re-render it later from the findings.
     """
-    from reports.assessment import Options
     from scanner.scan_command import run_scan_command
 
     console = Console(stderr=True, quiet=quiet)
@@ -106,7 +105,7 @@ def scan(sources, out_dir, config_file, workers, cluster, sample_rows, full_tabl
     assessment = None
     if not no_report or fail_on:
         assessment = _write_report(out_dir, summary.scan_id, None if no_report else out_dir / "report.html",
-                                   report_lang, console, Options(deal, jurisdictions, turnover, retention_days))
+                                   report_lang, console, report_options)
     if summary.incomplete:
         click.echo(f"Error: scan {summary.scan_id} is incomplete: {summary.incomplete}", err=True)
     # 3 before 4: a scan that missed a source can only have found less, so a level it reached stands.
@@ -127,13 +126,11 @@ def scan(sources, out_dir, config_file, workers, cluster, sample_rows, full_tabl
               help="Where to write it (default: DIR/report.html, DIR/report.json or DIR/evidence.csv).")
 @FAIL_ON
 @library_errors
-def report(out_dir, scan_id, lang, deal, jurisdictions, turnover, retention_days, fmt, output, fail_on):
+def report(out_dir, scan_id, lang, report_options, fmt, output, fail_on):
     """Render the risk report of a scan in DIR from its Parquet findings (HTML, JSON or CSV)."""
-    from reports.assessment import Options
-
     default = {"html": "report.html", "json": "report.json", "csv": "evidence.csv"}[fmt]
     assessment = _write_report(out_dir, scan_id, output or out_dir / default, lang, Console(stderr=True),
-                               Options(deal, jurisdictions, turnover, retention_days), fmt)
+                               report_options, fmt)
     _exit_on_level(assessment, fail_on)
 
 
