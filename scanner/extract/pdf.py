@@ -1,19 +1,27 @@
-"""PDF through pypdf: the text of each page, located as ``page N``."""
+"""PDF through pypdf: the text of each page, located as ``page N``; a page with (almost) no text layer,
+a scan, is rendered with pypdfium2 and read by OCR, located as ``page N line M``."""
 from __future__ import annotations
 
 import io
 from collections.abc import Iterator
 
+import pypdfium2 as pdfium
 from pypdf import PdfReader
 from pypdf.errors import DependencyError
 
 from scanner.errors import SkippedError
 from scanner.extract.chunking import text_chunks
 from scanner.extract.damage import damaged_as_error
+from scanner.extract.image import ocr_lines, tesseract
 from scanner.records import Chunk
 
 EXTENSIONS = (".pdf",)
 MIME_TYPES = ("application/pdf",)
+# A page with fewer visible characters than this in its text layer is taken for a scan (a stamp, a
+# page number or a scanner's label may be all the text it has).
+MIN_TEXT = 20
+# 300 dpi, what Tesseract reads best; image.MAX_PIXELS shrinks anything larger than A4.
+RENDER_SCALE = 300 / 72
 
 
 def _open(data: bytes, name: str) -> PdfReader:
@@ -32,6 +40,18 @@ def _open(data: bytes, name: str) -> PdfReader:
 def extract(data: bytes, name: str) -> Iterator[Chunk]:
     with damaged_as_error(name, "not a readable PDF (damaged: {error})"):
         reader = _open(data, name)
-        lines = ((f"page {number}", line) for number, page in enumerate(reader.pages, start=1)
-                 for line in (page.extract_text() or "").split("\n"))
-        yield from text_chunks(lines)
+        yield from text_chunks(_lines(reader, data, name))
+
+
+def _lines(reader: PdfReader, data: bytes, name: str) -> Iterator[tuple[str, str]]:
+    rendered = None
+    for number, page in enumerate(reader.pages, start=1):
+        text = page.extract_text() or ""
+        # Without Tesseract a scanned page yields only what text it has, as before OCR.
+        if len("".join(text.split())) >= MIN_TEXT or tesseract() is None:
+            yield from ((f"page {number}", line) for line in text.split("\n"))
+            continue
+        rendered = rendered or pdfium.PdfDocument(data)
+        image = rendered[number - 1].render(scale=RENDER_SCALE, grayscale=True).to_pil()
+        for line_number, line in enumerate(ocr_lines(image, name), start=1):
+            yield f"page {number} line {line_number}", line
