@@ -3,6 +3,8 @@ Pillow and a Noto CJK font, read by the real Tesseract, scanned through the whol
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -145,3 +147,16 @@ def test_a_pdf_page_without_text_is_ocrd_and_one_with_text_is_not(tmp_path):
 ])
 def test_normalise(line, expected):
     assert normalise(line) == expected
+
+
+def test_a_huge_pdf_page_is_rendered_within_the_pixel_cap():
+    # A 200-inch square page at 300 dpi would be a 3.6 GB bitmap: under a 1.5 GB address-space limit
+    # only a page rendered at the capped scale can be read.
+    writer = PdfWriter()
+    writer.add_blank_page(width=14400, height=14400)
+    out = io.BytesIO()
+    writer.write(out)
+    code = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (1536 * 2**20, 1536 * 2**20)); "
+            "from scanner.extract import pdf; print(len(list(pdf.extract(sys.stdin.buffer.read(), 'big.pdf'))))")
+    run = subprocess.run([sys.executable, "-c", code], input=out.getvalue(), capture_output=True, timeout=120)
+    assert (run.returncode, run.stdout.strip()) == (0, b"0"), run.stderr[-500:]

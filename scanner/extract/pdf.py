@@ -12,7 +12,7 @@ from pypdf.errors import DependencyError
 from scanner.errors import SkippedError
 from scanner.extract.chunking import text_chunks
 from scanner.extract.damage import damaged_as_error
-from scanner.extract.image import ocr_lines, tesseract
+from scanner.extract.image import MAX_PIXELS, ocr_lines, tesseract
 from scanner.records import Chunk
 
 EXTENSIONS = (".pdf",)
@@ -20,7 +20,8 @@ MIME_TYPES = ("application/pdf",)
 # A page with fewer visible characters than this in its text layer is taken for a scan (a stamp, a
 # page number or a scanner's label may be all the text it has).
 MIN_TEXT = 20
-# 300 dpi, what Tesseract reads best; image.MAX_PIXELS shrinks anything larger than A4.
+# 300 dpi, what Tesseract reads best, for pages up to about A4; larger pages are rendered at less, to
+# MAX_PIXELS, never drawn big and shrunk after (a 200-inch page at 300 dpi would take 3.6 GB).
 RENDER_SCALE = 300 / 72
 
 
@@ -52,6 +53,9 @@ def _lines(reader: PdfReader, data: bytes, name: str) -> Iterator[tuple[str, str
             yield from ((f"page {number}", line) for line in text.split("\n"))
             continue
         rendered = rendered or pdfium.PdfDocument(data)
-        image = rendered[number - 1].render(scale=RENDER_SCALE, grayscale=True).to_pil()
+        scanned = rendered[number - 1]
+        points = max(scanned.get_width() * scanned.get_height(), 1.0)
+        scale = min(RENDER_SCALE, (MAX_PIXELS / points) ** 0.5)
+        image = scanned.render(scale=scale, grayscale=True).to_pil()
         for line_number, line in enumerate(ocr_lines(image, name), start=1):
             yield f"page {number} line {line_number}", line
