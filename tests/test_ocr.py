@@ -3,8 +3,10 @@ Pillow and a Noto CJK font, read by the real Tesseract, scanned through the whol
 from __future__ import annotations
 
 import io
+import struct
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -110,6 +112,24 @@ def test_a_huge_image_is_shrunk_before_ocr(tmp_path):
     big = id_card().resize((900 * 4, 480 * 4), Image.Resampling.NEAREST)
     result = scan(tmp_path, "big.png", _save(big, "PNG"))
     assert found(result, "CN_RESIDENT_ID") == ["line 5"]
+
+
+def test_a_huge_jpeg_is_decoded_small_and_read(tmp_path):
+    big = id_card().convert("RGB").resize((900 * 5, 480 * 5), Image.Resampling.NEAREST)
+    result = scan(tmp_path, "big.jpg", _save(big, "JPEG", quality=85))
+    assert found(result, "CN_RESIDENT_ID") == ["line 5"]
+
+
+def test_a_decompression_bomb_is_skipped_with_its_reason(tmp_path):
+    # A PNG header claiming 20,000 x 20,000 pixels: refused before any pixel is decoded.
+    def chunk(kind: bytes, body: bytes = b"") -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    data = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 20_000, 20_000, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND"))
+    result = scan(tmp_path, "bomb.png", data)
+    assert result.status == "skipped"
+    assert result.reason == ("bomb.png: image of more than 178,956,970 pixels, not read "
+                             "(a possible decompression bomb)")
 
 
 def test_a_damaged_image_is_an_error_with_its_reason(tmp_path):

@@ -32,6 +32,7 @@ SCANNER_REASONS = [
     "a.png: not a readable image (damaged: UnidentifiedImageError)",
     "a.png: OCR needs Tesseract with its Chinese data (apt-get install tesseract-ocr tesseract-ocr-chi-sim)",
     "a.tif: OCR failed (tesseract exit code 1)",
+    "a.png: image of more than 178,956,970 pixels, not read (a possible decompression bomb)",
     "a.xlsx: a sheet spans 17,179,869,184 cells, over the 10,000,000 cell limit (save its data as CSV and scan that)",
     "a.msg: not a readable .msg (damaged: OleFileError)",
     "a.eml: not a readable .eml (damaged: HeaderParseError)",

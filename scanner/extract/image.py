@@ -46,7 +46,14 @@ def extract(data: bytes, name: str) -> Iterator[Chunk]:
 
 def _lines(data: bytes, name: str) -> Iterator[tuple[str, str]]:
     with damaged_as_error(name, "not a readable image (damaged: {error})"):
-        image = Image.open(io.BytesIO(data))
+        try:
+            image = Image.open(io.BytesIO(data))
+        except Image.DecompressionBombError:
+            raise SkippedError(f"{name}: image of more than {2 * Image.MAX_IMAGE_PIXELS:,} pixels, not "
+                               "read (a possible decompression bomb)") from None
+        if image.format == "JPEG":
+            # JPEG decodes at 1/2, 1/4 or 1/8 scale for almost nothing: a huge scan is never decoded whole.
+            image.draft("L", _fitted_size(image.size))
         # Every page of a TIFF; the first frame of an animated GIF or WebP, which is the picture.
         # (The iterator seeks the one image object from frame to frame: each is read before the next.)
         pages = getattr(image, "n_frames", 1) if image.format == "TIFF" else 1
@@ -105,9 +112,14 @@ def _grey(image: Image.Image) -> Image.Image:
     return image.convert("L")
 
 
-def _fit(image: Image.Image) -> Image.Image:
-    width, height = image.size
+def _fitted_size(size: tuple[int, int]) -> tuple[int, int]:
+    width, height = size
     if width * height <= MAX_PIXELS:
-        return image
+        return size
     scale = (MAX_PIXELS / (width * height)) ** 0.5
-    return image.resize((max(1, int(width * scale)), max(1, int(height * scale))), Image.Resampling.LANCZOS)
+    return max(1, int(width * scale)), max(1, int(height * scale))
+
+
+def _fit(image: Image.Image) -> Image.Image:
+    size = _fitted_size(image.size)
+    return image if size == image.size else image.resize(size, Image.Resampling.LANCZOS)
