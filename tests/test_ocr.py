@@ -6,6 +6,7 @@ import io
 import struct
 import subprocess
 import sys
+import time
 import zlib
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from stdnum.cn import ric
 
 from bench.pdf import pdf
 from scanner.connectors import SourceOptions
-from scanner.extract.image import normalise
+from scanner.extract.image import normalise, ocr_lines
 from scanner.records import Item
 from scanner.unit import scan_item
 
@@ -130,6 +131,13 @@ def test_a_decompression_bomb_is_skipped_with_its_reason(tmp_path):
     assert result.status == "skipped"
     assert result.reason == ("bomb.png: image of more than 178,956,970 pixels, not read "
                              "(a possible decompression bomb)")
+
+
+def test_an_icon_too_small_for_text_is_not_sent_to_ocr():
+    # One Tesseract call takes 0.3 s to start: fifty in under a second were not made.
+    started = time.monotonic()
+    assert [ocr_lines(Image.new("RGB", (200, 9), "black"), "spacer.gif") for _ in range(50)] == [[]] * 50
+    assert time.monotonic() - started < 1.0
 
 
 def test_a_damaged_image_is_an_error_with_its_reason(tmp_path):
