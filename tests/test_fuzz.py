@@ -27,7 +27,8 @@ from scanner.records import Item, ItemResult
 FIXTURES = ("app.log", "order.json", "events.jsonl", "notes.md", "legacy_gbk.txt", "people.csv", "people.tsv",
             "customers.xml", "page.html", "files.eml", "mail.msg", "report.pdf", "contract.docx", "deck.pptx",
             "customers.xlsx", "customers.xls", "customers.ods", "locked.docx", "archive.zip", "bundle.tar",
-            "bundle.tar.gz", "bundle.tar.bz2", "bundle.tar.xz", "people.csv.gz", "people.csv.bz2", "people.csv.xz")
+            "bundle.tar.gz", "bundle.tar.bz2", "bundle.tar.xz", "people.csv.gz", "people.csv.bz2", "people.csv.xz",
+            "photo.png")
 # Seconds any one extractor may take on one damaged file of a few KB: far above what a sound one needs.
 SLOW = 10.0
 SETTINGS = settings(max_examples=50, deadline=None, derandomize=True, database=None,
@@ -49,7 +50,19 @@ def fixtures(tmp_path_factory) -> dict[str, bytes]:
         files[f"bundle.tar{suffix}"] = buffer.getvalue()
     for compress, suffix in ((gzip.compress, ".gz"), (bz2.compress, ".bz2"), (lzma.compress, ".xz")):
         files[f"people.csv{suffix}"] = compress(files["people.csv"])
+    files["photo.png"] = _photo()
     return {name: files[name] for name in FIXTURES}
+
+
+def _photo() -> bytes:
+    """A small picture with a line of text: what survives the damage goes on to OCR."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (240, 40), "white")
+    ImageDraw.Draw(image).text((8, 12), "Phone 13800138000", fill="black")
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
 
 
 def test_every_format_has_a_fixture():

@@ -22,7 +22,7 @@ def test_text_without_an_extractor_is_read_as_text(name, data):
 
 
 @pytest.mark.parametrize("name, data", [
-    ("logo.bin", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00"),   # NUL bytes: binary
+    ("tool.bin", b"\x7fELF\x02\x01\x01\x00" + bytes(8) + b"\x02\x00\x3e\x00"),  # NUL bytes: binary
     ("blob.dat", bytes(range(256)) * 4),
 ])
 def test_binary_is_still_not_supported(name, data):
