@@ -14,6 +14,7 @@ from distributed import Client, KilledWorker, as_completed
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from scanner.errors import SourceError
+from scanner.executor import unit_results
 from scanner.records import Item, ItemResult
 
 # Units in flight at once: enough to keep a large cluster busy, few enough to keep the client small.
@@ -68,14 +69,11 @@ def _take(units, count: int) -> list:
 
 
 def _result(future, unit) -> list[ItemResult]:
-    item = unit[1]
-    try:
-        return future.result()
-    except KilledWorker:
+    if future.status == "error" and isinstance(future.exception(), KilledWorker):
+        item = unit[1]
         return [ItemResult(item, "error", f"{item.name}: the worker processes reading it died, again and again "
                                           "(out of memory, or a runaway parser?); not read")]
-    except Exception as exc:  # noqa: BLE001 (a result that could not travel back, say)
-        return [ItemResult(item, "error", f"{item.name}: could not be scanned ({type(exc).__name__})")]
+    return unit_results(future, unit)
 
 
 def _check_keys(client) -> None:

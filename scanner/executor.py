@@ -164,7 +164,7 @@ class _Pool:
                     running[future] = unit
                     continue
                 on_start(unit[1])
-                yield _results(future, unit)
+                yield unit_results(future, unit)
             if any(future.done() and isinstance(future.exception(), BrokenProcessPool) for future in running):
                 yield from self._lost(pool, running, alone)
                 return
@@ -191,7 +191,9 @@ class _Pool:
         return finished
 
 
-def _results(future: futures.Future, unit: Unit) -> list[ItemResult]:
+def unit_results(future, unit: Unit) -> list[ItemResult]:
+    """A finished unit's results, or its error item when they could not come back (the local pool's
+    and the cluster's futures alike)."""
     try:
         return future.result()
     except Exception as exc:  # noqa: BLE001 (a result that could not travel back, say)
