@@ -83,8 +83,8 @@ def recover(out_dir: Path, manifest: dict) -> dict:
 
 
 class Heartbeat:
-    """Rewrites a running scan's manifest every HEARTBEAT_SECONDS with ``heartbeat_at``; ``update`` and
-    ``write`` change it from the scanning thread under the same lock."""
+    """Rewrites a running scan's manifest every HEARTBEAT_SECONDS with ``heartbeat_at``; ``write`` changes
+    it from the scanning thread under the same lock."""
 
     def __init__(self, out_dir: Path, manifest: dict, seconds: float = HEARTBEAT_SECONDS):
         self.out_dir, self.manifest, self.seconds = out_dir, manifest, seconds

@@ -115,11 +115,11 @@ def run_scan(sources: Sequence[str], out_dir: Path, options: ScanOptions = ScanO
     """
     if resume and incremental:
         raise ScanError("--resume and --incremental do not go together: resume the interrupted scan first")
-    out_dir, started = Path(out_dir), datetime.now(UTC)
-    previous = resumable(out_dir, [redact(s) for s in sources]) if resume else None
+    out_dir, started, redacted = Path(out_dir), datetime.now(UTC), [redact(s) for s in sources]
+    previous = resumable(out_dir, redacted) if resume else None
     summary = ScanSummary(previous["scan_id"] if previous else new_scan_id(started), out_dir)
     manifest = {"scan_id": summary.scan_id, "status": "running", "started_at": started.isoformat(),
-                "sources": [redact(s) for s in sources],
+                "sources": redacted,
                 "config": {"workers": options.workers, "cluster": options.cluster, "language": options.language,
                            **asdict(options.source),
                            **asdict(options.limits), "detectors": options.detectors},
@@ -139,10 +139,13 @@ def run_scan(sources: Sequence[str], out_dir: Path, options: ScanOptions = ScanO
         try:
             units, failed = _list_units(sources, options)
             summary.sources_failed, summary.units = len(failed), len(units)
-            units = [u for u in units if name_key(key, u[1].source, u[1].name) not in done]
-            failed = [r for r in failed if name_key(key, r.item.source, r.item.name) not in done]
+            # Each item's name key, once: finished (resume) and unchanged (incremental) units are known by it.
+            keyed = [(name_key(key, item.source, item.name), (uri, item)) for uri, item in units]
+            failed_keyed = [(name_key(key, r.item.source, r.item.name), r) for r in failed]
             if baseline:
-                units = _carry_unchanged(baseline, units, failed, writer, summary, key)
+                keyed = _carry_unchanged(baseline, keyed, {k for k, _ in failed_keyed}, writer, summary)
+            units = [unit for unit_key, unit in keyed if unit_key not in done]
+            failed = [result for result_key, result in failed_keyed if result_key not in done]
             progress.total(len(units))
             for result in failed:
                 _add(writer, summary, [result])
@@ -167,20 +170,26 @@ def _add(writer: ScanWriter, summary: ScanSummary, results: list[ItemResult]) ->
         _record(summary, result)
 
 
-def _carry_unchanged(baseline: Baseline, units: list[Unit], failed: list[ItemResult], writer: ScanWriter,
-                     summary: ScanSummary, key: bytes) -> list[Unit]:
-    """Write the rows of unchanged files and of deleted items; return the units still to read."""
-    keys = [name_key(key, item.source, item.name) for _, item in units]
-    carried = [(unit, rows) for unit, unit_key in zip(units, keys, strict=True)
-               if (rows := baseline.carry(unit_key, unit[1])) is not None]
-    gone = baseline.deleted({*keys, *(name_key(key, r.item.source, r.item.name) for r in failed)})
-    for rows in [rows for _, rows in carried] + [{"items": gone}]:
-        writer.carry(rows)
-        summary.items.update(row["status"] for row in rows["items"])
-        summary.entities.update(row["entity_type"] for row in rows.get("findings", ()))
-    summary.carried = len(carried)
-    done = {unit[1] for unit, _ in carried}
-    return [unit for unit in units if unit[1] not in done]
+def _carry_unchanged(baseline: Baseline, keyed: list[tuple[str, Unit]], failed_keys: set[str], writer: ScanWriter,
+                     summary: ScanSummary) -> list[tuple[str, Unit]]:
+    """Write the rows of unchanged files and tables and of deleted items; return the units still to read."""
+    left, carried = [], 0
+    for unit_key, unit in keyed:
+        rows = baseline.carry(unit_key, unit[1])
+        if rows is None:
+            left.append((unit_key, unit))
+        else:
+            _carry(writer, summary, rows)
+            carried += 1
+    _carry(writer, summary, {"items": baseline.deleted({k for k, _ in keyed} | failed_keys)})
+    summary.carried = carried
+    return left
+
+
+def _carry(writer: ScanWriter, summary: ScanSummary, rows: dict[str, list[dict]]) -> None:
+    writer.carry(rows)
+    summary.items.update(row["status"] for row in rows["items"])
+    summary.entities.update(row["entity_type"] for row in rows.get("findings", ()))
 
 
 def _counts(summary: ScanSummary) -> dict:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyarrow.compute as pc
-
 from scanner.errors import ScanError
 from scanner.manifest import list_scans
 from scanner.store import read_table
@@ -28,7 +26,6 @@ def finished_units(out_dir: Path, summary, previous: dict | None) -> set[str]:
         return set()
     items = read_table(out_dir, "items", summary.scan_id)
     summary.items.update(items.column("status").to_pylist())
-    entities = read_table(out_dir, "findings", summary.scan_id).column("entity_type")
-    summary.entities.update(dict(zip(*(c.to_pylist() for c in pc.value_counts(entities).flatten()), strict=True)))
+    summary.entities.update(read_table(out_dir, "findings", summary.scan_id).column("entity_type").to_pylist())
     summary.resumed_items = items.num_rows
     return set(items.column("name_key").to_pylist())

@@ -51,7 +51,7 @@ class FilesystemConnector:
 
     def items(self) -> Iterator[Item]:
         if self.root.is_file():
-            yield self._item(self.root, self.root.name)
+            yield self._item(self.root, self.root.name, display_name(self.root.name))
             return
         unlisted: list[OSError] = []
         # followlinks=False: linked folders are listed in `dirs` but never entered, so no loops.
@@ -62,8 +62,9 @@ class FilesystemConnector:
             for name in sorted([*files, *links]):
                 path = Path(folder, name)
                 relative = path.relative_to(self.root).as_posix()
-                if wanted_file(display_name(relative), self.options):
-                    yield self._item(path, relative)
+                name = display_name(relative)
+                if wanted_file(name, self.options):
+                    yield self._item(path, relative, name)
         yield from self._unlisted(unlisted)
 
     def _unlisted(self, errors: list[OSError]) -> Iterator[Item]:
@@ -73,12 +74,11 @@ class FilesystemConnector:
             yield Item(self.source, display_name(relative), "folder", locator=relative)
         errors.clear()
 
-    def _item(self, path: Path, relative: str) -> Item:
+    def _item(self, path: Path, relative: str, name: str) -> Item:
         info = path.lstat()
         kind = ("link" if stat.S_ISLNK(info.st_mode) else "file" if stat.S_ISREG(info.st_mode)
                 else "special")  # never opened: a named pipe would block, a device might act
         modified = datetime.fromtimestamp(info.st_mtime, tz=UTC)
-        name = display_name(relative)
         return Item(self.source, name, kind, info.st_size, modified, exposure(info),
                     locator=None if name == relative else relative)
 
