@@ -179,10 +179,6 @@ class ScanWriter:
         self.flush()
         publish(self.out_dir, self.scan_id)
 
-    def close(self) -> None:
-        """Finish a scan in one step: the writer of a whole scan (tests, fixtures) calls only this."""
-        self.publish()
-
 
 def _finding_row(scan_id: str, finding: Finding) -> dict:
     return {"scan_id": scan_id, **asdict(finding)}

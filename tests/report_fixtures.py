@@ -97,7 +97,7 @@ def build_scan(out_dir: Path) -> Path:
             Item(source, name, kind, 2048, modified, exposure), status, reason, findings=found,
             rows_sampled=rows_sampled, table_rows=table_rows, sampling=sampling,
             columns=COLUMNS.get(name, ()), column_classes=CLASSES.get(name, ())))
-    writer.close()
+    writer.publish()
     write_manifest(out_dir, {
         "scan_id": SCAN_ID, "status": "finished", "started_at": STARTED.isoformat(),
         "finished_at": STARTED.replace(minute=42).isoformat(), "sources": [SHARE, DB],
@@ -122,7 +122,7 @@ def build_copied_room(out_dir: Path, files: int = 6) -> Path:
                          value_hash(KEY, "CN_RESIDENT_ID", raw), "FixtureRecognizer", "zh", False),)
         writer.add(ItemResult(Item(SHARE, name, "file", 100, STARTED, "owner=root group=root mode=0644 world-readable"),
                               "scanned", None, findings=found))
-    writer.close()
+    writer.publish()
     write_manifest(out_dir, {"scan_id": SCAN_ID, "status": "finished", "started_at": STARTED.isoformat(),
                              "finished_at": STARTED.isoformat(), "sources": [SHARE], "config": {},
                              "versions": {"piiaudit": "test"}, "counts": {}})
@@ -172,7 +172,7 @@ def build_crm_room(out_dir: Path, health_file: bool = True) -> Path:
         writer.add(ItemResult(Item(CRM, table, "table", 0, None, "SELECT: app (table)"), "scanned", None,
                               findings=found, rows_sampled=people, table_rows=people,
                               sampling=f"every row ({people})", columns=estimates))
-    writer.close()
+    writer.publish()
     write_manifest(out_dir, {"scan_id": SCAN_ID, "status": "finished", "started_at": STARTED.isoformat(),
                              "finished_at": STARTED.isoformat(), "sources": [ROOM, CRM], "config": {},
                              "versions": {"piiaudit": "test"}, "counts": {}})
@@ -188,7 +188,7 @@ def build_one_file_room(out_dir: Path) -> Path:
                   for entity, raw, minor in values)
     writer.add(ItemResult(Item(SHARE, "体检/儿童.txt", "file", 100, datetime(2019, 1, 1, tzinfo=UTC),
                                "owner=hr group=staff mode=0644 world-readable"), "scanned", None, findings=found))
-    writer.close()
+    writer.publish()
     write_manifest(out_dir, {"scan_id": SCAN_ID, "status": "finished", "started_at": STARTED.isoformat(),
                              "finished_at": STARTED.isoformat(), "sources": [SHARE], "config": {},
                              "versions": {"piiaudit": "test"}, "counts": {}})

@@ -155,7 +155,7 @@ def test_report_of_an_empty_scan(tmp_path):
     from scanner.manifest import write_manifest
     from scanner.store import ScanWriter
 
-    ScanWriter(tmp_path, "20261120T000000Z-0000").close()
+    ScanWriter(tmp_path, "20261120T000000Z-0000").publish()
     write_manifest(tmp_path, {"scan_id": "20261120T000000Z-0000", "status": "finished", "sources": []})
     html = render_report(tmp_path, options=Options(deal="acquisition"))
     assert "No personal information was found" in html and "Nothing to do" in html
