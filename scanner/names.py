@@ -69,11 +69,20 @@ def masked_results(results: list[ItemResult], masker: NameMasker) -> list[ItemRe
 def _masked(result: ItemResult, masker: NameMasker) -> ItemResult:
     real = result.item.name
     name = masker.name(real)
-    findings = tuple(replace(f, item=name, location=masker.location(f.location)) for f in result.findings)
-    if name == real and findings == result.findings:
+    findings = tuple(_renamed(f, name, masker) for f in result.findings)
+    if name == real and all(new is old for new, old in zip(findings, result.findings, strict=True)):
         return result
     return replace(result, item=replace(result.item, name=name), findings=findings,
                    reason=masker.text(result.reason, real), real_name=real if name != real else None)
+
+
+def _renamed(finding, name: str, masker: NameMasker):
+    """``finding`` under the masked names, itself when neither its item nor its location changes (most
+    do not: no copy of every finding of every item)."""
+    location = masker.location(finding.location)
+    if (finding.item, finding.location) == (name, location):
+        return finding
+    return replace(finding, item=name, location=location)
 
 
 def name_key(key: bytes, source: str, name: str) -> str:
